@@ -1,0 +1,84 @@
+# refpy -- GNU make build.
+#
+#   make          optimised interpreter: build/refpy
+#   make debug    assertions + reference totals (-X showrefcount): build/debug/refpy
+#   make asan     ASan+UBSan+LeakSanitizer build (small-object allocator
+#                 bypassed), then the whole test suite under it
+#   make test     build/refpy + the whole test suite ("N passed, N failed")
+#   make demo     build/refpy + the examples in examples/
+#   make bench    benchmarks against CPython 3.12, same run (bench/README.md)
+
+CC      ?= cc
+PYTHON  ?= python3
+SRCS    := $(sort $(wildcard src/*/*.c)) src/main.c
+LIBPY   := $(sort $(wildcard lib/*.py))
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+BASEFLAGS := -std=gnu11 $(WARN) -fno-strict-aliasing -fwrapv -Iinclude -Isrc/internal -DPy_BUILD_CORE
+LDLIBS  := -lm
+
+REL_CFLAGS  := $(BASEFLAGS) -O2 -DNDEBUG
+DBG_CFLAGS  := $(BASEFLAGS) -O0 -g -DPy_DEBUG -DPy_REF_DEBUG
+ASAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ASAN_CFLAGS := $(BASEFLAGS) -O1 -g $(ASAN_FLAGS) -DRP_NO_OBMALLOC -DRP_ASAN
+
+REL_OBJS  := $(SRCS:%.c=build/obj/%.o) build/obj/frozen.o
+DBG_OBJS  := $(SRCS:%.c=build/debug/obj/%.o) build/debug/obj/frozen.o
+ASAN_OBJS := $(SRCS:%.c=build/asan/obj/%.o) build/asan/obj/frozen.o
+
+HEADERS := $(wildcard include/*.h include/refpy/*.h include/refpy/*.def src/internal/*.h src/internal/*.def src/*/*.h)
+
+.PHONY: all debug asan asan-build test test-debug demo bench clean
+all: build/refpy
+
+build/refpy: $(REL_OBJS)
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(LDLIBS)
+build/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -c $< -o $@
+
+debug: build/debug/refpy
+build/debug/refpy: $(DBG_OBJS)
+	$(CC) $(DBG_CFLAGS) -o $@ $^ $(LDLIBS)
+build/debug/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(DBG_CFLAGS) -c $< -o $@
+
+asan-build: build/asan/refpy
+build/asan/refpy: $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LDLIBS)
+build/asan/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -c $< -o $@
+
+# lib/*.py are frozen into the binary as C byte arrays.
+build/frozen.c: $(LIBPY) tools/freeze.sh
+	@mkdir -p build
+	sh tools/freeze.sh $(LIBPY) > $@
+build/obj/frozen.o: build/frozen.c
+	$(CC) $(REL_CFLAGS) -c $< -o $@
+build/debug/obj/frozen.o: build/frozen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(DBG_CFLAGS) -c $< -o $@
+build/asan/obj/frozen.o: build/frozen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -c $< -o $@
+
+test: build/refpy
+	sh tools/runtests.sh build/refpy
+
+test-debug: build/debug/refpy
+	sh tools/runtests.sh build/debug/refpy
+
+asan: build/asan/refpy
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \
+	sh tools/runtests.sh build/asan/refpy
+
+demo: build/refpy
+	sh examples/run_demo.sh build/refpy
+
+bench: build/refpy
+	sh bench/run.sh build/refpy
+
+clean:
+	rm -rf build
