@@ -12,7 +12,7 @@ CC      ?= cc
 PYTHON  ?= python3
 SRCS    := $(sort $(wildcard src/*/*.c)) src/main.c
 LIBPY   := $(sort $(wildcard lib/*.py))
-WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-cast-function-type -Wno-format-truncation
 BASEFLAGS := -std=gnu11 $(WARN) -fno-strict-aliasing -fwrapv -Iinclude -Isrc/internal -DPy_BUILD_CORE
 LDLIBS  := -lm
 

@@ -33,4 +33,34 @@ typedef struct {
 } PyByteArrayObject;
 PyAPI_DATA(PyTypeObject) PyByteArray_Type;
 #define PyByteArray_Check(op) PyObject_TypeCheck((op), &PyByteArray_Type)
+
+/* ---------------- additions (strings helper) ---------------- */
+PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
+PyAPI_DATA(PyTypeObject) PyByteArrayIter_Type;
+#define PyByteArray_CheckExact(op) Py_IS_TYPE((op), &PyByteArray_Type)
+#define PyByteArray_AS_STRING(op) (((PyByteArrayObject *)(op))->ob_start)
+#define PyByteArray_GET_SIZE(op) Py_SIZE(op)
+
+/* bytes: new references unless noted. */
+PyAPI_FUNC(PyObject *) PyBytes_FromFormatV(const char *, va_list);
+PyAPI_FUNC(PyObject *) PyBytes_FromObject(PyObject *);
+PyAPI_FUNC(void) PyBytes_Concat(PyObject **pv, PyObject *w);        /* *pv replaced; NULL on error */
+PyAPI_FUNC(void) PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);  /* also steals w */
+PyAPI_FUNC(int) PyBytes_AsStringAndSize(PyObject *obj, char **s, Py_ssize_t *len);
+PyAPI_FUNC(PyObject *) _PyBytes_Join(PyObject *sep, PyObject *iterable);
+PyAPI_FUNC(PyObject *) PyBytes_Repr(PyObject *, int smartquotes);
+/* bytes % args */
+PyAPI_FUNC(PyObject *) _PyBytes_Format(PyObject *format, PyObject *args);
+/* Decode backslash escapes of a bytes literal body (b'\x41' -> b'A'):
+   new bytes; *first_invalid_escape is set to the first unknown escape or NULL. */
+PyAPI_FUNC(PyObject *) _PyBytes_DecodeEscape(const char *s, Py_ssize_t len,
+                                             const char *errors, const char **first_invalid_escape);
+
+/* bytearray */
+PyAPI_FUNC(PyObject *) PyByteArray_FromStringAndSize(const char *, Py_ssize_t);   /* new */
+PyAPI_FUNC(PyObject *) PyByteArray_FromObject(PyObject *);                        /* new */
+PyAPI_FUNC(PyObject *) PyByteArray_Concat(PyObject *, PyObject *);                /* new */
+PyAPI_FUNC(char *) PyByteArray_AsString(PyObject *);
+PyAPI_FUNC(Py_ssize_t) PyByteArray_Size(PyObject *);
+PyAPI_FUNC(int) PyByteArray_Resize(PyObject *, Py_ssize_t);
 #endif

@@ -97,5 +97,21 @@ PyAPI_FUNC(int) PyCode_Addr2Line(PyCodeObject *, int addrq);
 /* Full position of the instruction at byte offset addrq; 0 if none known. */
 PyAPI_FUNC(int) PyCode_Addr2Location(PyCodeObject *, int addrq, int *start_line, int *start_col,
                                      int *end_line, int *end_col);
-PyAPI_FUNC(PyObject *) _PyCode_GetCode(PyCodeObject *);   /* new bytes: de-specialised, caches zeroed */
+PyAPI_FUNC(PyObject *) _PyCode_GetCode(PyCodeObject *);
+
+/* Walking the line table (co_lines()): address ranges in BYTES, half-open
+   [ar_start, ar_end), with ar_line -1 where there is no line number. */
+typedef struct {
+    int ar_start;
+    int ar_end;
+    int ar_line;
+    int computed_line;
+    const uint8_t *lo_next;
+    const uint8_t *limit;
+} PyCodeAddressRange;
+/* Returns co_firstlineno; the first call to _PyLineTable_NextAddressRange
+   yields the first range. */
+PyAPI_FUNC(int) _PyCode_InitAddressRange(PyCodeObject *co, PyCodeAddressRange *bounds);
+/* Advance to the next range; returns 0 when there are no more. */
+PyAPI_FUNC(int) _PyLineTable_NextAddressRange(PyCodeAddressRange *range);   /* new bytes: de-specialised, caches zeroed */
 #endif

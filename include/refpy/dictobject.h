@@ -60,4 +60,103 @@ PyAPI_FUNC(void) _PyDict_MaybeUntrack(PyObject *);
    ("got multiple values for keyword argument"). override=2. */
 PyAPI_FUNC(int) _PyDict_MergeEx(PyObject *a, PyObject *b, int override);
 PyAPI_FUNC(PyObject *) _PyDict_Pop(PyObject *, PyObject *, PyObject *deflt); /* new */
+
+/* Reverse iterators (reversed(d), reversed(d.keys()), ...). */
+PyAPI_DATA(PyTypeObject) PyDictRevIterKey_Type;
+PyAPI_DATA(PyTypeObject) PyDictRevIterValue_Type;
+PyAPI_DATA(PyTypeObject) PyDictRevIterItem_Type;
+#define PyDictKeys_Check(op) PyObject_TypeCheck((op), &PyDictKeys_Type)
+#define PyDictValues_Check(op) PyObject_TypeCheck((op), &PyDictValues_Type)
+#define PyDictItems_Check(op) PyObject_TypeCheck((op), &PyDictItems_Type)
+#define PyDictViewSet_Check(op) (PyDictKeys_Check(op) || PyDictItems_Check(op))
+
+/* Next entry with its hash; *pkey and *pvalue BORROWED; 0 at the end. */
+PyAPI_FUNC(int) _PyDict_Next(PyObject *, Py_ssize_t *ppos, PyObject **pkey,
+                             PyObject **pvalue, Py_hash_t *phash);
+PyAPI_FUNC(int) _PyDict_Contains_KnownHash(PyObject *, PyObject *, Py_hash_t);   /* -1/0/1 */
+PyAPI_FUNC(int) _PyDict_SetItem_KnownHash(PyObject *, PyObject *, PyObject *, Py_hash_t); /* borrows */
+PyAPI_FUNC(int) _PyDict_DelItem_KnownHash(PyObject *, PyObject *, Py_hash_t);
+PyAPI_FUNC(PyObject *) _PyDict_NewPresized(Py_ssize_t minused);          /* new */
+PyAPI_FUNC(Py_ssize_t) _PyDict_SizeOf(PyDictObject *);                   /* __sizeof__ */
+PyAPI_FUNC(PyObject *) _PyDict_FromKeys(PyObject *cls, PyObject *iterable, PyObject *value); /* new */
+
+#ifdef Py_BUILD_CORE
+/* ---- CPython 3.12's compact table, exposed for the VM's caches ----
+ * dk_indices is the hash table: 1 << dk_log2_size slots of 1, 2, 4 or 8
+ * bytes (1 << dk_log2_index_bytes bytes in all) holding DKIX_EMPTY,
+ * DKIX_DUMMY or an index into the entries array that follows it.  The
+ * entries are PyDictUnicodeEntry (dk_kind == DICT_KEYS_UNICODE: every key
+ * is an exact str, hashes come from the str) or PyDictKeyEntry
+ * (DICT_KEYS_GENERAL).  Only combined tables exist in refpy
+ * (ma_values is always NULL). */
+typedef enum {
+    DICT_KEYS_GENERAL = 0,
+    DICT_KEYS_UNICODE = 1,
+    DICT_KEYS_SPLIT = 2
+} DictKeysKind;
+
+typedef struct {
+    Py_hash_t me_hash;
+    PyObject *me_key;
+    PyObject *me_value;      /* NULL for a deleted entry */
+} PyDictKeyEntry;
+
+typedef struct {
+    PyObject *me_key;
+    PyObject *me_value;      /* NULL for a deleted entry */
+} PyDictUnicodeEntry;
+
+struct _dictkeysobject {
+    Py_ssize_t dk_refcnt;
+    uint8_t dk_log2_size;
+    uint8_t dk_log2_index_bytes;
+    uint8_t dk_kind;
+    uint32_t dk_version;     /* 0: no version assigned (or invalidated) */
+    Py_ssize_t dk_usable;    /* entries that can still be appended */
+    Py_ssize_t dk_nentries;  /* entries used (including deleted ones) */
+    char dk_indices[];       /* then the entries */
+};
+
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2)
+#define DKIX_ERROR (-3)
+#define DKIX_KEY_CHANGED (-4)
+#define DK_LOG_SIZE(dk) ((dk)->dk_log2_size)
+#define DK_SIZE(dk) (((int64_t)1) << DK_LOG_SIZE(dk))
+#define DK_IS_UNICODE(dk) ((dk)->dk_kind != DICT_KEYS_GENERAL)
+static inline void *_DK_ENTRIES(PyDictKeysObject *dk)
+{
+    return (void *)(&dk->dk_indices[(size_t)1 << dk->dk_log2_index_bytes]);
+}
+static inline PyDictKeyEntry *DK_ENTRIES(PyDictKeysObject *dk)
+{ return (PyDictKeyEntry *)_DK_ENTRIES(dk); }
+static inline PyDictUnicodeEntry *DK_UNICODE_ENTRIES(PyDictKeysObject *dk)
+{ return (PyDictUnicodeEntry *)_DK_ENTRIES(dk); }
+
+/* The dict view object (keys(), values(), items()). */
+typedef struct {
+    PyObject_HEAD
+    PyDictObject *dv_dict;   /* strong */
+} _PyDictViewObject;
+
+/* Index of key in the entries of mp->ma_keys: >= 0, DKIX_EMPTY if absent,
+   DKIX_ERROR with an exception on error (hash or comparison failed). */
+PyAPI_FUNC(Py_ssize_t) _PyDict_LookupIndex(PyDictObject *, PyObject *key);
+/* Lookup with a known hash; *value_addr BORROWED (NULL if absent).
+   Returns the entry index, DKIX_EMPTY or DKIX_ERROR (exception set). */
+PyAPI_FUNC(Py_ssize_t) _Py_dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash,
+                                       PyObject **value_addr);
+/* LOAD_GLOBAL: key in globals, else in builtins.  BORROWED reference;
+   NULL without an exception if missing in both; NULL with one on error. */
+PyAPI_FUNC(PyObject *) _PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins,
+                                          PyObject *key);
+/* Exact-str key lookup in an all-str keys table (no side effects):
+   index, DKIX_EMPTY, or DKIX_ERROR if key/table are not all-str. */
+PyAPI_FUNC(Py_ssize_t) _PyDictKeys_StringLookup(PyDictKeysObject *dk, PyObject *key);
+/* A nonzero version for the keys object's current shape (assigned on
+   demand; any insertion or deletion of a key resets it); 0 if exhausted. */
+PyAPI_FUNC(uint32_t) _PyDictKeys_GetVersionForCurrentState(PyDictKeysObject *dk);
+/* The next value of the global mutation counter (ma_version_tag). */
+PyAPI_FUNC(uint64_t) _PyDict_NextVersion(void);
+#endif
 #endif

@@ -34,4 +34,20 @@ PyAPI_FUNC(PyObject *) _PyList_Extend(PyListObject *, PyObject *iterable); /* ne
 /* Append taking ownership of newitem (LIST_APPEND). 0/-1 (item released on error). */
 PyAPI_FUNC(int) _PyList_AppendTakeRef(PyListObject *, PyObject *newitem);
 PyAPI_FUNC(PyObject *) _PyList_FromArraySteal(PyObject *const *, Py_ssize_t); /* new; steals items */
+/* 3.13 API, convenient internally: extend / clear in place (0 or -1). */
+PyAPI_FUNC(int) PyList_Extend(PyObject *list, PyObject *iterable);
+PyAPI_FUNC(int) PyList_Clear(PyObject *list);
+
+#ifdef Py_BUILD_CORE
+/* The list iterator's layout, for the VM's FOR_ITER_LIST specialisation:
+   it_seq is set to NULL (and released) when the iterator is exhausted. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyListObject *it_seq;       /* strong, NULL when exhausted */
+} _PyListIterObject;
+#define _PyList_ITEMS(op) (_PyList_CAST(op)->ob_item)
+/* list.sort() (listsort.c): new reference to None, or NULL + exception. */
+PyObject *_PyList_SortImpl(PyListObject *self, PyObject *keyfunc, int reverse);
+#endif
 #endif

@@ -30,4 +30,16 @@ PyAPI_FUNC(PyObject *) _PyTuple_FromArray(PyObject *const *, Py_ssize_t);
 PyAPI_FUNC(PyObject *) _PyTuple_FromArraySteal(PyObject *const *, Py_ssize_t);
 /* Untrack the tuple if every item is atomic or untracked (GC helper). */
 PyAPI_FUNC(void) _PyTuple_MaybeUntrack(PyObject *);
+
+#ifdef Py_BUILD_CORE
+/* The tuple iterator's layout, for the VM's FOR_ITER_TUPLE specialisation:
+   it_seq is set to NULL (and released) when the iterator is exhausted. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyTupleObject *it_seq;      /* strong, NULL when exhausted */
+} _PyTupleIterObject;
+/* The empty tuple: BORROWED (immortal). */
+PyAPI_FUNC(PyObject *) _PyTuple_GetEmpty(void);
+#endif
 #endif

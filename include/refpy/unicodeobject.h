@@ -164,4 +164,108 @@ PyAPI_FUNC(int) _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *, PyObject *, 
 PyAPI_FUNC(PyObject *) _PyUnicodeWriter_Finish(_PyUnicodeWriter *);  /* new */
 PyAPI_FUNC(void) _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *);
 
+/* ---------------- additions (strings helper) ---------------- */
+#define Py_UNICODE_IS_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDFFF)
+#define Py_UNICODE_IS_HIGH_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDBFF)
+#define Py_UNICODE_IS_LOW_SURROGATE(ch) (0xDC00 <= (ch) && (ch) <= 0xDFFF)
+#define Py_UNICODE_JOIN_SURROGATES(high, low) \
+    (((((Py_UCS4)(high) & 0x03FF) << 10) | ((Py_UCS4)(low) & 0x03FF)) + 0x10000)
+#define Py_UNICODE_HIGH_SURROGATE(ch) (0xD800 - (0x10000 >> 10) + ((ch) >> 10))
+#define Py_UNICODE_LOW_SURROGATE(ch) (0xDC00 + ((ch) & 0x3FF))
+#define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4)0xFFFD)
+#define Py_UNICODE_MAX_CHAR 0x10ffff
+
+/* Character properties (Unicode 15.0.0, as CPython 3.12).  Booleans. */
+PyAPI_FUNC(int) _PyUnicode_IsAlpha(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsAlnum(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsDecimalDigit(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsDigit(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsNumeric(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsPrintable(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsWhitespace(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsLowercase(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsUppercase(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsTitlecase(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsXidStart(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsXidContinue(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsCased(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsCaseIgnorable(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_IsLinebreak(Py_UCS4);
+/* Decimal / digit value, or -1. */
+PyAPI_FUNC(int) _PyUnicode_ToDecimalDigit(Py_UCS4);
+PyAPI_FUNC(int) _PyUnicode_ToDigit(Py_UCS4);
+/* Simple case mappings (one character). */
+PyAPI_FUNC(Py_UCS4) _PyUnicode_ToUppercase(Py_UCS4);
+PyAPI_FUNC(Py_UCS4) _PyUnicode_ToLowercase(Py_UCS4);
+PyAPI_FUNC(Py_UCS4) _PyUnicode_ToTitlecase(Py_UCS4);
+/* Full case mappings into res[3]; return the number of code points. */
+PyAPI_FUNC(int) _PyUnicode_ToUpperFull(Py_UCS4, Py_UCS4 *res);
+PyAPI_FUNC(int) _PyUnicode_ToLowerFull(Py_UCS4, Py_UCS4 *res);
+PyAPI_FUNC(int) _PyUnicode_ToTitleFull(Py_UCS4, Py_UCS4 *res);
+PyAPI_FUNC(int) _PyUnicode_ToFoldedFull(Py_UCS4, Py_UCS4 *res);
+/* ASCII classes: bit 1 space, 2 lower, 4 upper, 8 alpha, 16 digit, 32 linebreak. */
+PyAPI_DATA(const unsigned char) _Py_ascii_ctype[128];
+static inline int Py_UNICODE_ISSPACE(Py_UCS4 ch)
+{ return ch < 128 ? (_Py_ascii_ctype[ch] & 1) : _PyUnicode_IsWhitespace(ch); }
+#define Py_UNICODE_ISALPHA(ch) _PyUnicode_IsAlpha(ch)
+#define Py_UNICODE_ISALNUM(ch) _PyUnicode_IsAlnum(ch)
+#define Py_UNICODE_ISDECIMAL(ch) _PyUnicode_IsDecimalDigit(ch)
+#define Py_UNICODE_ISDIGIT(ch) _PyUnicode_IsDigit(ch)
+#define Py_UNICODE_ISNUMERIC(ch) _PyUnicode_IsNumeric(ch)
+#define Py_UNICODE_ISPRINTABLE(ch) _PyUnicode_IsPrintable(ch)
+#define Py_UNICODE_ISLOWER(ch) _PyUnicode_IsLowercase(ch)
+#define Py_UNICODE_ISUPPER(ch) _PyUnicode_IsUppercase(ch)
+#define Py_UNICODE_ISTITLE(ch) _PyUnicode_IsTitlecase(ch)
+#define Py_UNICODE_ISLINEBREAK(ch) _PyUnicode_IsLinebreak(ch)
+#define Py_UNICODE_TODECIMAL(ch) _PyUnicode_ToDecimalDigit(ch)
+#define Py_UNICODE_TODIGIT(ch) _PyUnicode_ToDigit(ch)
+#define Py_UNICODE_TOLOWER(ch) _PyUnicode_ToLowercase(ch)
+#define Py_UNICODE_TOUPPER(ch) _PyUnicode_ToUppercase(ch)
+
+/* More constructors and codecs (new references). */
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size,
+                                                    const char *errors, Py_ssize_t *consumed);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors);
+PyAPI_FUNC(PyObject *) PyUnicode_AsASCIIString(PyObject *);       /* new bytes */
+PyAPI_FUNC(PyObject *) PyUnicode_AsLatin1String(PyObject *);      /* new bytes */
+PyAPI_FUNC(PyObject *) _PyUnicode_AsUTF8String(PyObject *, const char *errors); /* new bytes */
+/* str(bytes-like, encoding, errors): new str. */
+PyAPI_FUNC(PyObject *) PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
+PyAPI_FUNC(Py_UCS4 *) PyUnicode_AsUCS4Copy(PyObject *);           /* PyMem_Malloc'ed, NUL-terminated */
+/* int()/float() helper: a str with Unicode decimal digits mapped to ASCII
+   and Unicode spaces to ' ' (new ref; the argument itself if pure ASCII). */
+PyAPI_FUNC(PyObject *) _PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *);
+
+/* Editing fresh strings (refcount 1, not yet shared). */
+PyAPI_FUNC(Py_ssize_t) PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start,
+        PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);   /* count or -1 */
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Fill(PyObject *, Py_ssize_t start, Py_ssize_t length, Py_UCS4 ch);
+PyAPI_FUNC(int) PyUnicode_WriteChar(PyObject *, Py_ssize_t index, Py_UCS4 ch);
+PyAPI_FUNC(int) PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
+
+/* More operations (new references unless noted). */
+PyAPI_FUNC(Py_ssize_t) PyUnicode_Tailmatch(PyObject *str, PyObject *substr,
+        Py_ssize_t start, Py_ssize_t end, int direction);             /* 1/0, -1 error */
+PyAPI_FUNC(Py_ssize_t) PyUnicode_FindChar(PyObject *, Py_UCS4, Py_ssize_t, Py_ssize_t, int);
+PyAPI_FUNC(PyObject *) PyUnicode_Splitlines(PyObject *s, int keepends);
+PyAPI_FUNC(PyObject *) PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+PyAPI_FUNC(PyObject *) PyUnicode_Partition(PyObject *s, PyObject *sep);
+PyAPI_FUNC(PyObject *) PyUnicode_RPartition(PyObject *s, PyObject *sep);
+PyAPI_FUNC(PyObject *) _PyUnicode_Repeat(PyObject *str, Py_ssize_t n);
+PyAPI_FUNC(int) _PyUnicode_EQ(PyObject *, PyObject *);                 /* both exact str */
+PyAPI_FUNC(PyObject *) _PyUnicode_XStrip(PyObject *self, int striptype, PyObject *sepobj);
+/* "ascii(obj)"-style escaping of a str (new ref): non-ASCII as \x.. \u.... \U........ */
+PyAPI_FUNC(PyObject *) _PyUnicode_EscapeNonASCII(PyObject *str);
+/* The single-character str for a Latin-1 code point: BORROWED immortal. */
+PyAPI_FUNC(PyObject *) _PyUnicode_Latin1Char(Py_UCS1 ch);
+
+/* Writer extras. */
+PyAPI_FUNC(int) _PyUnicodeWriter_Prepare(_PyUnicodeWriter *, Py_ssize_t length, Py_UCS4 maxchar);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *, const char *, Py_ssize_t);
+PyAPI_FUNC(int) _PyUnicodeWriter_WriteUTF8(_PyUnicodeWriter *, const char *, Py_ssize_t);
+
+/* Startup: PyType_Ready of str, bytes, bytearray and their iterators. */
+PyAPI_FUNC(int) _PyStrings_InitTypes(void);
+
 #endif

@@ -13,6 +13,21 @@
 /* Intern a C string forever (immortal); aborts only on allocation failure at startup. */
 PyObject *_PyUnicode_InternStatic(const char *s);
 
+/* Generic getattr that returns NULL *without* an exception when the
+   attribute is missing: new reference. */
+PyObject *_PyObject_GenericGetAttrSuppress(PyObject *obj, PyObject *name);
+
+/* PEP 442 finalisation (typeobject.c).  CallFinalizerFromDealloc runs
+   tp_finalize once, with the object temporarily resurrected; it returns -1
+   if the finalizer resurrected the object (dealloc must then stop), else 0. */
+void PyObject_CallFinalizer(PyObject *self);
+int PyObject_CallFinalizerFromDealloc(PyObject *self);
+/* Weak references: clear all weakrefs to an object being destroyed
+   (implemented with the weakref type; a no-op while there are none). */
+void PyObject_ClearWeakRefs(PyObject *);
+/* Type attribute cache invalidation (typeobject.c). */
+void PyType_Modified(PyTypeObject *);
+
 /* Initialise the header of memory obtained from the allocator. */
 static inline void _PyObject_Init(PyObject *op, PyTypeObject *tp)
 {

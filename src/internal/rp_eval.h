@@ -1,0 +1,241 @@
+/* rp_eval.h -- internal entry points of the virtual machine (src/vm/eval.c,
+ * frame.c, call.c and the function/code/frame/generator objects) that
+ * other parts of the core need.
+ *
+ * Ownership follows CPython: "new" results must be released by the caller,
+ * "borrowed" ones must not; functions that steal say so.
+ */
+#ifndef RP_EVAL_H
+#define RP_EVAL_H
+#include "pycore.h"
+#include "rp_state.h"
+#include "rp_frame.h"
+
+/* ------------------------------------------------------------------ */
+/* The evaluation loop (eval.c)                                        */
+
+/* Run `frame` (already pushed and initialised) until it returns, yields
+   or raises.  The frame is cleared and popped when it finishes (for
+   thread-owned frames) -- exactly as CPython's _PyEval_EvalFrameDefault.
+   New reference, or NULL with an exception set.  throwflag: start by
+   unwinding the exception currently set (generator.throw()). */
+PyObject *_PyEval_EvalFrameDefault(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                                   int throwflag);
+static inline PyObject *
+_PyEval_EvalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag)
+{
+    return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+}
+
+/* Call a Python function: bind args (borrowed; args[nargs..] are the values
+   for kwnames) into a new frame with f_locals = locals (borrowed, may be
+   NULL) and run it.  New reference.  Used by _PyFunction_Vectorcall and by
+   builtins.__build_class__ (class bodies: locals = the namespace). */
+PyObject *_PyEval_Vector(PyThreadState *tstate, PyFunctionObject *func, PyObject *locals,
+                         PyObject *const *args, size_t argcount, PyObject *kwnames);
+
+/* CPython's legacy PyEval_EvalCodeEx (all borrowed; new reference). */
+PyAPI_FUNC(PyObject *) PyEval_EvalCodeEx(PyObject *co, PyObject *globals, PyObject *locals,
+                                         PyObject *const *args, int argc,
+                                         PyObject *const *kws, int kwc,
+                                         PyObject *const *defs, int defc,
+                                         PyObject *kwdefs, PyObject *closure);
+
+/* builtins dict of the current frame, else the interpreter's. BORROWED. */
+PyObject *_PyEval_GetBuiltins(PyThreadState *tstate);
+/* globals['__builtins__'] (a module's dict if it is a module), else the
+   interpreter's builtins.  BORROWED; NULL only with an exception set. */
+PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals);
+
+/* Eval-breaker work: run a scheduled GC, check signals.  0 / -1. */
+int _Py_HandlePending(PyThreadState *tstate);
+
+/* Format "name 'x' is not defined"-style errors with the name (used by
+   the loop; exported for symmetry with CPython). */
+void _PyEval_FormatExcCheckArg(PyThreadState *tstate, PyObject *exc, const char *fmt,
+                               PyObject *name);
+
+/* locals() of the current frame, including the hidden variables of
+   inlined comprehensions: new reference (3.12's _PyEval_GetFrameLocals). */
+PyObject *_PyEval_GetFrameLocals(void);
+/* Sync frame->f_locals with the fast locals: new reference to a dict. */
+PyObject *_PyFrame_GetLocals(_PyInterpreterFrame *frame, int include_hidden);
+
+/* The innermost frame object of the thread at `depth` (0 = current), as
+   sys._getframe(depth) wants it: NEW reference, or NULL with ValueError
+   "call stack is not deep enough". */
+PyFrameObject *_PyThreadState_GetFrameAtDepth(PyThreadState *tstate, int depth);
+
+/* Ready every type of the VM area (function, cell, method, classmethod,
+   staticmethod, code, frame, generator, coroutine and their helpers).
+   0, or -1 with an exception.  Called once by the lead at startup. */
+int _PyVM_InitTypes(void);
+
+/* ------------------------------------------------------------------ */
+/* Calls (call.c, funcobject.c)                                        */
+
+/* tp_vectorcall of Python functions. New reference. */
+PyObject *_PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf,
+                                 PyObject *kwnames);
+/* Build a kwargs dict from the values following the positionals in
+   values[] and the names in kwnames (borrowed).  New reference. */
+PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
+/* Prepend `self` to an argument vector: call callable(self, *args).
+   New reference. */
+PyObject *_PyObject_Call_Prepend(PyThreadState *tstate, PyObject *callable, PyObject *obj,
+                                 PyObject *args, PyObject *kwargs);
+/* callable(*args, **kwargs) with args a tuple (borrowed). New reference. */
+PyObject *_PyObject_Call(PyThreadState *tstate, PyObject *callable, PyObject *args,
+                         PyObject *kwargs);
+/* Fast vectorcall without checks on nargsf (CPython's inline helper). */
+static inline PyObject *
+_PyObject_VectorcallTstate(PyThreadState *tstate, PyObject *callable, PyObject *const *args,
+                           size_t nargsf, PyObject *kwnames)
+{
+    PyTypeObject *tp = Py_TYPE(callable);
+    if (tp->tp_flags & Py_TPFLAGS_HAVE_VECTORCALL) {
+        vectorcallfunc func = *(vectorcallfunc *)(((char *)callable) + tp->tp_vectorcall_offset);
+        if (func != NULL) {
+            PyObject *res = func(callable, args, nargsf, kwnames);
+            return _Py_CheckFunctionResult(callable, res, NULL);
+        }
+    }
+    (void)tstate;
+    return _PyObject_MakeTpCall(callable, args, PyVectorcall_NARGS(nargsf), kwnames);
+}
+
+/* Monotonic version numbers for code objects (func_version / CALL caches). */
+uint32_t _PyCode_NextVersion(void);
+
+/* Expose PyFunction setters CPython has (all borrow; 0/-1). */
+PyAPI_FUNC(int) PyFunction_SetDefaults(PyObject *, PyObject *);
+PyAPI_FUNC(int) PyFunction_SetKwDefaults(PyObject *, PyObject *);
+PyAPI_FUNC(int) PyFunction_SetClosure(PyObject *, PyObject *);
+PyAPI_FUNC(PyObject *) PyFunction_GetKwDefaults(PyObject *);   /* BORROWED */
+PyAPI_FUNC(PyObject *) PyFunction_GetClosure(PyObject *);      /* BORROWED */
+PyAPI_FUNC(PyObject *) PyFunction_GetModule(PyObject *);       /* BORROWED */
+PyAPI_FUNC(PyObject *) PyFunction_GetAnnotations(PyObject *);  /* BORROWED */
+/* classmethod / staticmethod: the wrapped callable (BORROWED). */
+PyObject *_PyClassMethod_GetFunc(PyObject *cm);
+PyObject *_PyStaticMethod_GetFunc(PyObject *sm);
+
+/* ------------------------------------------------------------------ */
+/* Code objects (codeobject.c)                                          */
+
+/* Line number for a byte offset, walking the table forward. */
+int _PyCode_CheckLineNumber(int lasti, PyCodeAddressRange *bounds);
+/* Per-code private data of the specialiser (see specialize.c). */
+struct _rp_code_extra;
+/* Names of the local slots with the given kind bits: new tuple. */
+PyObject *_PyCode_GetVarnames(PyCodeObject *co);
+PyObject *_PyCode_GetCellvars(PyCodeObject *co);
+PyObject *_PyCode_GetFreevars(PyCodeObject *co);
+/* The exception handler covering instruction index `index` (code units):
+   1 and fills level/handler/lasti, or 0 if none. */
+int _PyCode_GetExceptionHandler(PyCodeObject *co, int index, int *level, int *handler,
+                                int *lasti);
+
+/* ------------------------------------------------------------------ */
+/* Generators and coroutines (genobject.c)                              */
+
+/* gi_frame_state values (CPython 3.12) */
+#define FRAME_CREATED (-2)
+#define FRAME_SUSPENDED (-1)
+#define FRAME_EXECUTING 0
+#define FRAME_COMPLETED 1
+#define FRAME_CLEARED 4
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *gi_weakreflist;
+    PyObject *gi_name;
+    PyObject *gi_qualname;
+    _PyErr_StackItem gi_exc_state;
+    PyObject *gi_origin_or_finalizer;
+    char gi_hooks_inited;
+    char gi_closed;
+    char gi_running_async;
+    int8_t gi_frame_state;
+    PyObject *gi_iframe[1];     /* an _PyInterpreterFrame lives here */
+} PyGenObject;
+typedef PyGenObject PyCoroObject;
+typedef PyGenObject PyAsyncGenObject;
+
+PyAPI_DATA(PyTypeObject) PyGen_Type;
+PyAPI_DATA(PyTypeObject) PyCoro_Type;
+PyAPI_DATA(PyTypeObject) PyAsyncGen_Type;
+PyAPI_DATA(PyTypeObject) _PyCoroWrapper_Type;
+PyAPI_DATA(PyTypeObject) _PyAsyncGenASend_Type;
+PyAPI_DATA(PyTypeObject) _PyAsyncGenWrappedValue_Type;
+PyAPI_DATA(PyTypeObject) _PyAsyncGenAThrow_Type;
+#define PyGen_Check(op) PyObject_TypeCheck((op), &PyGen_Type)
+#define PyGen_CheckExact(op) Py_IS_TYPE((op), &PyGen_Type)
+#define PyCoro_CheckExact(op) Py_IS_TYPE((op), &PyCoro_Type)
+#define PyAsyncGen_CheckExact(op) Py_IS_TYPE((op), &PyAsyncGen_Type)
+
+static inline PyGenObject *_PyFrame_GetGenerator(_PyInterpreterFrame *frame)
+{
+    return (PyGenObject *)((char *)frame - offsetof(PyGenObject, gi_iframe));
+}
+static inline PyCodeObject *_PyGen_GetCode(PyGenObject *gen)
+{
+    return ((_PyInterpreterFrame *)gen->gi_iframe)->f_code;
+}
+
+/* RETURN_GENERATOR: a new generator/coroutine for func's code (frame not
+   yet filled in).  New reference. */
+PyObject *_Py_MakeCoro(PyFunctionObject *func);
+/* Take the value of a pending StopIteration (or None): 0 and *pvalue a
+   new reference; -1 if another exception is set (left set). */
+int _PyGen_FetchStopIterationValue(PyObject **pvalue);
+/* Raise StopIteration(value) (borrowed value). 0 / -1. */
+int _PyGen_SetStopIterationValue(PyObject *value);
+/* The sub-iterator of a suspended "yield from"/"await", new ref or NULL. */
+PyObject *_PyGen_yf(PyGenObject *gen);
+/* Finalizer used by the GC/dealloc (PEP 442). */
+void _PyGen_Finalize(PyObject *self);
+/* GET_AWAITABLE helper: the iterator of an awaitable, new ref. */
+PyObject *_PyCoro_GetAwaitableIter(PyObject *o);
+/* ASYNC_GEN_WRAP intrinsic: wrap a value yielded by an async generator. */
+PyObject *_PyAsyncGenValueWrapperNew(PyThreadState *tstate, PyObject *value);
+
+/* ------------------------------------------------------------------ */
+/* The specialiser (src/vm/specialize.c) -- private to the VM.          */
+
+/* Adaptive counters live in the first inline-cache unit of every
+   instruction that has caches: 12 bits of count, 4 bits of backoff
+   exponent (CPython 3.12's scheme). */
+#define ADAPTIVE_BACKOFF_BITS 4
+#define MAX_BACKOFF_VALUE (16 - ADAPTIVE_BACKOFF_BITS)
+static inline uint16_t adaptive_counter_bits(int value, int backoff)
+{
+    return (uint16_t)((value << ADAPTIVE_BACKOFF_BITS) |
+                      (backoff & ((1 << ADAPTIVE_BACKOFF_BITS) - 1)));
+}
+static inline uint16_t adaptive_counter_warmup(void) { return adaptive_counter_bits(1, 1); }
+static inline uint16_t adaptive_counter_cooldown(void) { return adaptive_counter_bits(52, 0); }
+static inline uint16_t adaptive_counter_backoff(uint16_t counter)
+{
+    unsigned int backoff = counter & ((1 << ADAPTIVE_BACKOFF_BITS) - 1);
+    backoff++;
+    if (backoff > MAX_BACKOFF_VALUE) backoff = MAX_BACKOFF_VALUE;
+    return adaptive_counter_bits((int)((1u << backoff) - 1), (int)backoff);
+}
+#define ADAPTIVE_COUNTER_IS_ZERO(COUNTER) (((COUNTER) >> ADAPTIVE_BACKOFF_BITS) == 0)
+#define DECREMENT_ADAPTIVE_COUNTER(COUNTER) \
+    do { (COUNTER) = (uint16_t)((COUNTER) - (1 << ADAPTIVE_BACKOFF_BITS)); } while (0)
+
+/* Release the specialiser's side tables of a dying code object. */
+void _PySpecialize_FreeCodeExtra(PyCodeObject *co);
+/* Ready the code object's private types. */
+int _PyCode_InitTypes(void);
+int _PyFunc_InitTypes(void);
+int _PyFrame_InitTypes(void);
+int _PyGen_InitTypes(void);
+
+/* ------------------------------------------------------------------ */
+/* Pending-work hooks provided elsewhere.                               */
+/* TODO(lead): belongs in a GC header: run a scheduled collection. */
+void _Py_RunGC(PyThreadState *tstate);
+
+#endif /* RP_EVAL_H */
