@@ -120,4 +120,55 @@ PyAPI_FUNC(PyObject *) PyMapping_Keys(PyObject *);
 PyAPI_FUNC(PyObject *) PyMapping_Values(PyObject *);
 PyAPI_FUNC(PyObject *) PyMapping_Items(PyObject *);
 PyAPI_FUNC(PyObject *) PyMapping_GetItemString(PyObject *, const char *);
+/* ---------------- additions (numbers helper) ---------------- */
+
+/* ---- buffer protocol ---- */
+#define PyBUF_SIMPLE 0
+#define PyBUF_WRITABLE 0x0001
+#define PyBUF_WRITEABLE PyBUF_WRITABLE
+#define PyBUF_FORMAT 0x0004
+#define PyBUF_ND 0x0008
+#define PyBUF_STRIDES (0x0010 | PyBUF_ND)
+#define PyBUF_C_CONTIGUOUS (0x0020 | PyBUF_STRIDES)
+#define PyBUF_F_CONTIGUOUS (0x0040 | PyBUF_STRIDES)
+#define PyBUF_ANY_CONTIGUOUS (0x0080 | PyBUF_STRIDES)
+#define PyBUF_INDIRECT (0x0100 | PyBUF_STRIDES)
+#define PyBUF_CONTIG (PyBUF_ND | PyBUF_WRITABLE)
+#define PyBUF_CONTIG_RO (PyBUF_ND)
+#define PyBUF_STRIDED (PyBUF_STRIDES | PyBUF_WRITABLE)
+#define PyBUF_STRIDED_RO (PyBUF_STRIDES)
+#define PyBUF_RECORDS (PyBUF_STRIDES | PyBUF_WRITABLE | PyBUF_FORMAT)
+#define PyBUF_RECORDS_RO (PyBUF_STRIDES | PyBUF_FORMAT)
+#define PyBUF_FULL (PyBUF_INDIRECT | PyBUF_WRITABLE | PyBUF_FORMAT)
+#define PyBUF_FULL_RO (PyBUF_INDIRECT | PyBUF_FORMAT)
+#define PyBUF_READ 0x100
+#define PyBUF_WRITE 0x200
+#define PyObject_CheckBuffer(obj) \
+    (Py_TYPE(obj)->tp_as_buffer != NULL && Py_TYPE(obj)->tp_as_buffer->bf_getbuffer != NULL)
+/* 0, or -1 with TypeError "a bytes-like object is required, not 'T'". */
+PyAPI_FUNC(int) PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
+PyAPI_FUNC(void) PyBuffer_Release(Py_buffer *view);
+/* Fill a contiguous one-dimensional view of buf (for bf_getbuffer
+   implementations); takes a new reference to o (may be NULL). */
+PyAPI_FUNC(int) PyBuffer_FillInfo(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len,
+                                  int readonly, int flags);
+PyAPI_FUNC(int) PyBuffer_IsContiguous(const Py_buffer *view, char order);
+
+/* ---- more protocol helpers ---- */
+PyAPI_FUNC(int) PySequence_In(PyObject *, PyObject *);           /* = PySequence_Contains */
+PyAPI_FUNC(int) PyMapping_HasKey(PyObject *, PyObject *);        /* 0/1, errors cleared */
+PyAPI_FUNC(int) PyMapping_HasKeyString(PyObject *, const char *);
+PyAPI_FUNC(int) PyMapping_SetItemString(PyObject *, const char *, PyObject *);
+/* isinstance/issubclass without __instancecheck__/__subclasscheck__ hooks
+   (type.__instancecheck__ uses these): -1/0/1. */
+PyAPI_FUNC(int) _PyObject_RealIsInstance(PyObject *inst, PyObject *cls);
+PyAPI_FUNC(int) _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls);
+/* True when obj has __len__ (sq_length or mp_length). */
+PyAPI_FUNC(int) _PyObject_HasLen(PyObject *);
+/* PY_ITERSEARCH_COUNT / _INDEX / _CONTAINS over an iterable. */
+#define PY_ITERSEARCH_COUNT 1
+#define PY_ITERSEARCH_INDEX 2
+#define PY_ITERSEARCH_CONTAINS 3
+PyAPI_FUNC(Py_ssize_t) _PySequence_IterSearch(PyObject *seq, PyObject *obj, int operation);
+
 #endif

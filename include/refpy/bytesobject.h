@@ -38,7 +38,9 @@ PyAPI_DATA(PyTypeObject) PyByteArray_Type;
 PyAPI_DATA(PyTypeObject) PyBytesIter_Type;
 PyAPI_DATA(PyTypeObject) PyByteArrayIter_Type;
 #define PyByteArray_CheckExact(op) Py_IS_TYPE((op), &PyByteArray_Type)
-#define PyByteArray_AS_STRING(op) (((PyByteArrayObject *)(op))->ob_start)
+PyAPI_DATA(char) _PyByteArray_empty_string[];
+#define PyByteArray_AS_STRING(op) \
+    (Py_SIZE(op) ? ((PyByteArrayObject *)(op))->ob_start : _PyByteArray_empty_string)
 #define PyByteArray_GET_SIZE(op) Py_SIZE(op)
 
 /* bytes: new references unless noted. */

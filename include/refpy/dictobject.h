@@ -158,5 +158,13 @@ PyAPI_FUNC(Py_ssize_t) _PyDictKeys_StringLookup(PyDictKeysObject *dk, PyObject *
 PyAPI_FUNC(uint32_t) _PyDictKeys_GetVersionForCurrentState(PyDictKeysObject *dk);
 /* The next value of the global mutation counter (ma_version_tag). */
 PyAPI_FUNC(uint64_t) _PyDict_NextVersion(void);
+/* 1 if every key is a str (used to validate **kwargs). */
+PyAPI_FUNC(int) _PyDict_HasOnlyStringKeys(PyObject *dict);
+/* Bytes of a keys object (header, indices, entries). */
+PyAPI_FUNC(size_t) _PyDict_KeysSize(PyDictKeysObject *keys);
+/* dictviews.c: new view of dict (type: PyDictKeys/Values/Items_Type) and
+   new iterator over dict (one of the six PyDict[Rev]Iter*_Type): new refs. */
+PyAPI_FUNC(PyObject *) _PyDictView_New(PyObject *dict, PyTypeObject *type);
+PyAPI_FUNC(PyObject *) _PyDict_IterNew(PyDictObject *dict, PyTypeObject *itertype);
 #endif
 #endif

@@ -87,4 +87,51 @@ PyAPI_FUNC(PyObject *) _PyLong_GetZero(void);   /* BORROWED (immortal) */
 PyAPI_FUNC(PyObject *) _PyLong_GetOne(void);    /* BORROWED (immortal) */
 PyAPI_FUNC(Py_ssize_t) PyNumber_AsSsize_t(PyObject *, PyObject *exc);
 
+/* ---------------- additions (numbers helper) ---------------- */
+
+/* Both operands compact (at most one digit): the VM's int fast paths. */
+static inline int _PyLong_BothAreCompact(const PyLongObject *a, const PyLongObject *b)
+{ return (a->long_value.lv_tag | b->long_value.lv_tag) < (2 << _PyLong_NON_SIZE_BITS); }
+/* Compact and >= 0 (an index that fits in a digit). */
+static inline int _PyLong_IsNonNegativeCompact(const PyLongObject *op)
+{ return op->long_value.lv_tag <= (1 << _PyLong_NON_SIZE_BITS); }
+
+/* sys.set_int_max_str_digits(): limit on decimal digits converted by
+   int(str) and str(int); 0 means no limit.  Default 4300. */
+PyAPI_DATA(int) _Py_int_max_str_digits;
+#define _PY_LONG_DEFAULT_MAX_STR_DIGITS 4300
+#define _PY_LONG_MAX_STR_DIGITS_THRESHOLD 640
+
+/* A fresh int with room for size digits (digits uninitialised; sign
+   positive, or zero when size == 0): new reference, NULL + MemoryError.
+   Callers fill the digits and fix the sign before publishing it. */
+PyAPI_FUNC(PyLongObject *) _PyLong_New(Py_ssize_t size);
+PyAPI_FUNC(PyObject *) PyLong_FromVoidPtr(void *);        /* new */
+PyAPI_FUNC(void *) PyLong_AsVoidPtr(PyObject *);          /* NULL + exception on error */
+PyAPI_FUNC(int) PyLong_AsInt(PyObject *);                 /* -1 + exception on error */
+PyAPI_FUNC(int) _PyLong_AsInt(PyObject *);
+PyAPI_FUNC(unsigned long) PyLong_AsUnsignedLongMask(PyObject *);
+PyAPI_FUNC(unsigned long long) PyLong_AsUnsignedLongLongMask(PyObject *);
+/* Bytes <-> int (int.from_bytes/to_bytes, struct, random, marshal). */
+PyAPI_FUNC(PyObject *) _PyLong_FromByteArray(const unsigned char *bytes, size_t n,
+                                             int little_endian, int is_signed);  /* new */
+/* 0, or -1 with OverflowError when v does not fit in n bytes. */
+PyAPI_FUNC(int) _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n,
+                                    int little_endian, int is_signed);
+/* x = m * 2**e with 0.5 <= |m| < 1, correctly rounded; -1.0 + OverflowError
+   if e would overflow. */
+PyAPI_FUNC(double) _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+PyAPI_FUNC(PyObject *) _PyLong_GCD(PyObject *, PyObject *);          /* new, math.gcd */
+/* (q, r) with q = round-half-even(a / b): new tuple (round(), timedelta). */
+PyAPI_FUNC(PyObject *) _PyLong_DivmodNear(PyObject *a, PyObject *b);
+PyAPI_FUNC(PyObject *) _PyLong_Lshift(PyObject *a, size_t shiftby);  /* new */
+PyAPI_FUNC(PyObject *) _PyLong_Rshift(PyObject *a, size_t shiftby);  /* new */
+/* Parse len bytes of an ASCII literal (int(bytes)): new ref, ValueError. */
+PyAPI_FUNC(PyObject *) _PyLong_FromBytes(const char *s, Py_ssize_t len, int base);
+/* Compare two ints: -1, 0, 1 (never fails). */
+PyAPI_FUNC(int) _PyLong_Compare(PyLongObject *a, PyLongObject *b);
+
+/* PyType_Ready of int, bool, float, complex (and private types). */
+PyAPI_FUNC(int) _PyNumbers_InitTypes(void);
+
 #endif

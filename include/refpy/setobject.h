@@ -26,6 +26,7 @@ PyAPI_DATA(PyTypeObject) PySetIter_Type;
 #define PyAnySet_Check(ob) (PyAnySet_CheckExact(ob) || PyObject_TypeCheck((ob), &PySet_Type) || \
                             PyObject_TypeCheck((ob), &PyFrozenSet_Type))
 #define PySet_Check(ob) PyObject_TypeCheck((ob), &PySet_Type)
+#define PySet_CheckExact(ob) Py_IS_TYPE((ob), &PySet_Type)
 #define PySet_GET_SIZE(so) (((PySetObject *)(so))->used)
 PyAPI_FUNC(PyObject *) PySet_New(PyObject *iterable);        /* new */
 PyAPI_FUNC(PyObject *) PyFrozenSet_New(PyObject *iterable);  /* new */

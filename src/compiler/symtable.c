@@ -254,11 +254,11 @@ PyObject *
 _RpMangle(PyObject *privateobj, PyObject *ident)
 {
     /* Name mangling: __private becomes _classname__private. */
-    if (privateobj == NULL || !PyUnicode_Check(privateobj) ||
+    Py_ssize_t nlen = PyUnicode_GetLength(ident);
+    if (privateobj == NULL || !PyUnicode_Check(privateobj) || nlen < 2 ||
         PyUnicode_ReadChar(ident, 0) != '_' || PyUnicode_ReadChar(ident, 1) != '_') {
         return Py_NewRef(ident);
     }
-    Py_ssize_t nlen = PyUnicode_GetLength(ident);
     Py_ssize_t plen = PyUnicode_GetLength(privateobj);
     /* Don't mangle __id__ or names with dots. */
     if ((PyUnicode_ReadChar(ident, nlen - 1) == '_' && PyUnicode_ReadChar(ident, nlen - 2) == '_') ||
@@ -815,6 +815,10 @@ symtable_analyze(struct symtable *st)
 }
 
 /* ------------------------------ visitors --------------------------------- */
+#undef VISIT
+#undef VISIT_SEQ
+#undef SUCCESS
+#undef ERROR
 #define VISIT(ST, TYPE, V) \
     do { if (!symtable_visit_ ## TYPE((ST), (V))) VISIT_QUIT((ST), 0); } while (0)
 #define VISIT_SEQ(ST, TYPE, SEQ) do { \

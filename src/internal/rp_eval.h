@@ -74,6 +74,12 @@ int _PyVM_InitTypes(void);
 /* ------------------------------------------------------------------ */
 /* Calls (call.c, funcobject.c)                                        */
 
+/* Push a frame for func and bind the arguments into its locals.  STEALS
+   func, locals and every argument (also on failure).  NULL + exception
+   (TypeError for a bad call) on failure. */
+_PyInterpreterFrame *_PyEvalFramePushAndInit(PyThreadState *tstate, PyFunctionObject *func,
+                                             PyObject *locals, PyObject *const *args,
+                                             size_t argcount, PyObject *kwnames);
 /* tp_vectorcall of Python functions. New reference. */
 PyObject *_PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf,
                                  PyObject *kwnames);
@@ -224,6 +230,141 @@ static inline uint16_t adaptive_counter_backoff(uint16_t counter)
 #define ADAPTIVE_COUNTER_IS_ZERO(COUNTER) (((COUNTER) >> ADAPTIVE_BACKOFF_BITS) == 0)
 #define DECREMENT_ADAPTIVE_COUNTER(COUNTER) \
     do { (COUNTER) = (uint16_t)((COUNTER) - (1 << ADAPTIVE_BACKOFF_BITS)); } while (0)
+
+/* Side-table entry for LOAD_GLOBAL_* and LOAD_ATTR_MODULE: the value is
+   valid (borrowed) while the dicts keep the recorded version tags. */
+struct _rp_global_cache {
+    PyObject *dict;              /* globals (or module dict) */
+    PyObject *builtins;
+    uint64_t globals_version;
+    uint64_t builtins_version;
+    PyObject *value;             /* borrowed */
+};
+/* Side-table entry for attribute specialisations.  A type's attribute
+   lookup depends only on the dicts of the types in its MRO; dict version
+   tags come from one global counter and change on every mutation, so
+   "the MRO has the same length and every dict still has its recorded
+   version" proves the lookup would find the same thing (a different type,
+   a changed dict or a new MRO all fail it). */
+#define RP_MAX_MRO_GUARD 6
+struct _rp_attr_cache {
+    int mro_len;
+    uint64_t versions[RP_MAX_MRO_GUARD];
+    PyObject *descr;             /* borrowed: the method / class attribute */
+    Py_ssize_t offset;           /* slot offset */
+};
+/* The per-code side tables hang off co_extra; index 0 of each table is
+   a dummy so that a zero cache unit means "no entry yet". */
+struct _rp_code_extra {
+    int n_global;
+    int cap_global;
+    struct _rp_global_cache *global;
+    int n_attr;
+    int cap_attr;
+    struct _rp_attr_cache *attr;
+};
+static inline struct _rp_global_cache *
+_PySpecialize_GlobalCache(PyCodeObject *co, uint16_t index)
+{
+    return &((struct _rp_code_extra *)co->co_extra)->global[index];
+}
+static inline struct _rp_attr_cache *
+_PySpecialize_AttrCache(PyCodeObject *co, uint16_t index)
+{
+    return &((struct _rp_code_extra *)co->co_extra)->attr[index];
+}
+static inline int
+_PySpecialize_CheckMro(PyTypeObject *tp, const struct _rp_attr_cache *c)
+{
+    PyObject *mro = tp->tp_mro;
+    if (mro == NULL || PyTuple_GET_SIZE(mro) != c->mro_len) return 0;
+    for (int i = 0; i < c->mro_len; i++) {
+        PyObject *d = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        if (d == NULL || ((PyDictObject *)d)->ma_version_tag != c->versions[i]) return 0;
+    }
+    return 1;
+}
+/* Rewrite superinstructions and set the warm-up counters of a new code
+   object's adaptive instructions. */
+void _PyCode_Quicken(PyCodeObject *co);
+
+/* Each rewrites the instruction at instr (whose first cache unit is the
+   counter) into a specialised form, or backs the counter off. */
+void _PySpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);
+void _PySpecialize_CompareOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);
+void _PySpecialize_BinarySubscr(PyObject *container, PyObject *sub, _Py_CODEUNIT *instr);
+void _PySpecialize_StoreSubscr(PyObject *container, PyObject *sub, _Py_CODEUNIT *instr);
+void _PySpecialize_LoadGlobal(PyObject *globals, PyObject *builtins, PyCodeObject *co,
+                              _Py_CODEUNIT *instr, PyObject *name);
+void _PySpecialize_LoadAttr(PyObject *owner, PyCodeObject *co, _Py_CODEUNIT *instr,
+                            PyObject *name);
+void _PySpecialize_StoreAttr(PyObject *owner, _Py_CODEUNIT *instr, PyObject *name);
+void _PySpecialize_ForIter(PyObject *iter, _Py_CODEUNIT *instr, int oparg);
+void _PySpecialize_Call(PyObject *callable, PyObject *method, _Py_CODEUNIT *instr, int nargs,
+                        PyObject *kwnames);
+/* Recognised callables (set up by the specialiser; NULL until then). */
+extern PyMethodDef *_PyEval_LenDef;
+extern PyMethodDef *_PyEval_IsinstanceDef;
+extern PyObject *_PyEval_ListAppendDescr;
+
+/* ---- helpers of the loop (eval_helpers.c) -- private to the VM ---- */
+
+typedef PyObject *(*_rp_binaryfunc)(PyObject *, PyObject *);
+extern const _rp_binaryfunc _PyEval_BinaryOps[26];
+/* COMPARE_OP result masks per rich-comparison op (2 <, 4 >, 8 ==, 1 NaN) */
+extern const uint8_t _PyEval_CompareMask[6];
+
+static inline Py_hash_t _PyEval_StrHash(PyObject *name)
+{
+    Py_hash_t h = _PyASCIIObject_CAST(name)->hash;
+    if (h == -1) h = PyObject_Hash(name);
+    return h;
+}
+
+int _Py_CheckRecursiveCallPy(PyThreadState *tstate);
+void _PyEval_SetKeyError(PyObject *key);
+#define RP_MAX_INTRINSIC_1 11
+#define RP_MAX_INTRINSIC_2 4
+PyObject *_PyEval_Intrinsic1(PyThreadState *tstate, int oparg, PyObject *value);
+PyObject *_PyEval_Intrinsic2(PyThreadState *tstate, int oparg, PyObject *value2,
+                             PyObject *value1);
+/* RAISE_VARARGS: STEALS exc and cause.  Returns 1 for a bare re-raise
+   (exception set, no new traceback entry), 0 otherwise (exception set). */
+int _PyEval_DoRaise(PyThreadState *tstate, PyObject *exc, PyObject *cause);
+int _PyEval_CheckExceptTypeValid(PyThreadState *tstate, PyObject *right);
+int _PyEval_CheckExceptStarTypeValid(PyThreadState *tstate, PyObject *right);
+int _PyEval_ExceptionGroupMatch(PyObject *exc_value, PyObject *match_type, PyObject **match,
+                                PyObject **rest);
+/* LOAD_NAME / LOAD_FROM_DICT_OR_GLOBALS / LOAD_GLOBAL: new reference, or
+   NULL with NameError (or another error) set. */
+PyObject *_PyEval_LoadFromDictOrGlobals(PyThreadState *tstate, _PyInterpreterFrame *frame,
+                                        PyObject *mod_or_class_dict, PyObject *name);
+PyObject *_PyEval_LoadGlobal(PyThreadState *tstate, PyObject *globals, PyObject *builtins,
+                             PyObject *name);
+void _PyEval_FormatExcUnbound(PyThreadState *tstate, PyCodeObject *co, int oparg);
+int _PyEval_SetupAnnotations(PyThreadState *tstate, PyObject *locals);
+void _PyEval_FormatKwargsError(PyThreadState *tstate, PyObject *func, PyObject *kwargs);
+int _PyEval_CheckArgsIterable(PyThreadState *tstate, PyObject *func, PyObject *args);
+PyObject *_PyEval_ImportName(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *name,
+                             PyObject *fromlist, PyObject *level);
+PyObject *_PyEval_ImportFrom(PyThreadState *tstate, PyObject *v, PyObject *name);
+PyObject *_PyEval_MatchClass(PyThreadState *tstate, PyObject *subject, PyObject *type,
+                             Py_ssize_t nargs, PyObject *kwargs);
+PyObject *_PyEval_MatchKeys(PyThreadState *tstate, PyObject *map, PyObject *keys);
+/* type(obj).name bound to obj: new reference, NULL without exception if
+   the type has no such attribute. */
+PyObject *_PyEval_LookupSpecial(PyObject *self, PyObject *attr);
+/* Unpack into sp[-1], sp[-2], ...: 1 ok, 0 error. */
+int _PyEval_UnpackIterable(PyThreadState *tstate, PyObject *v, int argcnt, int argcntafter,
+                           PyObject **sp);
+/* CALL_FUNCTION_EX of a Python function: STEALS func, locals, callargs
+   (a tuple) and kwargs (a dict or NULL). */
+_PyInterpreterFrame *_PyEval_FramePushAndInitEx(PyThreadState *tstate, PyFunctionObject *func,
+                                                PyObject *locals, PyObject *callargs,
+                                                PyObject *kwargs);
+void _PyEval_FormatAwaitableError(PyThreadState *tstate, PyTypeObject *type, int oparg);
+PyObject *_PyEval_GetAIter(PyThreadState *tstate, PyObject *obj);
+PyObject *_PyEval_GetANext(PyThreadState *tstate, PyObject *aiter);
 
 /* Release the specialiser's side tables of a dying code object. */
 void _PySpecialize_FreeCodeExtra(PyCodeObject *co);

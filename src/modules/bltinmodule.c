@@ -102,7 +102,7 @@ static int
 file_write_object(PyObject *v, PyObject *file, int raw)
 {
     PyObject *writer, *value, *result;
-    if (raw && PyUnicode_Check(file) == 0) {
+    if (raw) {
         int r;
         if (PyUnicode_CheckExact(v)) {
             r = _PyIO_WriteStrIfText(file, v);

@@ -458,14 +458,6 @@ prepare_read(fileobject *f)
         return -1;
     if (f->wlen > 0 && file_flush_impl(f) < 0)
         return -1;
-    if (f->is_std) {
-        /* reading from the terminal shows what was printed before */
-        PyObject *out = PySys_GetObject("stdout");
-        if (out != NULL && file_check(out) && ((fileobject *)out)->wlen > 0)
-            (void)file_flush_impl((fileobject *)out);
-        if (PyErr_Occurred())
-            PyErr_Clear();
-    }
     return 0;
 }
 
@@ -1345,6 +1337,10 @@ _PyIO_Open(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *
     }
     else {
         const char *path = PyUnicode_Check(file) ? PyUnicode_AsUTF8(file) : PyBytes_AS_STRING(file);
+        if (!closefd) {
+            PyErr_SetString(PyExc_ValueError, "Cannot use closefd=False with file name");
+            return NULL;
+        }
         struct stat st;
         if (path == NULL)
             return NULL;
@@ -1354,7 +1350,7 @@ _PyIO_Open(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *
             if (path == NULL)
                 return NULL;
             if ((size_t)blen != strlen(path)) {
-                PyErr_SetString(PyExc_ValueError, "embedded null character");
+                PyErr_SetString(PyExc_ValueError, "embedded null byte");
                 return NULL;
             }
         }

@@ -25,10 +25,6 @@
 #include <float.h>
 #include <unistd.h>
 
-/* TODO(lead): belongs in longobject.h (numbers helper): the current
-   sys.set_int_max_str_digits() limit (0 = unlimited). */
-extern int _Py_int_max_str_digits;
-
 static PyObject *sys_module_dict;   /* borrowed from the module (kept alive by it) */
 
 /* ------------------------------------------------------------------ */
@@ -226,7 +222,6 @@ make_flags(void)
 {
     PyObject *items[18];
     int i;
-    flag_values[17] = _Py_int_max_str_digits;
     for (i = 0; i < 18; i++) {
         if (i == 13 || i == 16)
             items[i] = PyBool_FromLong(flag_values[i]);
@@ -273,6 +268,8 @@ typedef struct {
     PyObject *ns_dict;
 } namespaceobject;
 
+static PyTypeObject NamespaceType;
+
 static void
 namespace_dealloc(namespaceobject *ns)
 {
@@ -302,7 +299,7 @@ namespace_repr(namespaceobject *ns)
     PyObject *key, *value;
     Py_ssize_t pos = 0;
     int first = 1, r;
-    const char *name = Py_IS_TYPE(ns, &PyBaseObject_Type) ? "namespace" : "namespace";
+    const char *name = Py_IS_TYPE(ns, &NamespaceType) ? "namespace" : _PyType_Name(Py_TYPE(ns));
 
     r = Py_ReprEnter((PyObject *)ns);
     if (r != 0)
@@ -339,6 +336,44 @@ error:
     return NULL;
 }
 
+static PyObject *
+namespace_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    namespaceobject *ns = (namespaceobject *)type->tp_alloc(type, 0);
+    if (ns == NULL)
+        return NULL;
+    ns->ns_dict = PyDict_New();
+    if (ns->ns_dict == NULL) {
+        Py_DECREF(ns);
+        return NULL;
+    }
+    return (PyObject *)ns;
+}
+
+static int
+namespace_init(namespaceobject *ns, PyObject *args, PyObject *kwds)
+{
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_SetString(PyExc_TypeError, "no positional arguments expected");
+        return -1;
+    }
+    if (kwds == NULL)
+        return 0;
+    if (!PyArg_ValidateKeywordArguments(kwds))
+        return -1;
+    return PyDict_Update(ns->ns_dict, kwds);
+}
+
+static PyObject *
+namespace_richcompare(PyObject *self, PyObject *other, int op)
+{
+    if (PyObject_TypeCheck(self, Py_TYPE(self)) && Py_IS_TYPE(other, Py_TYPE(self)) &&
+        (op == Py_EQ || op == Py_NE))
+        return PyObject_RichCompare(((namespaceobject *)self)->ns_dict,
+                                    ((namespaceobject *)other)->ns_dict, op);
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
 static PyTypeObject NamespaceType = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "types.SimpleNamespace",
@@ -350,7 +385,12 @@ static PyTypeObject NamespaceType = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = (traverseproc)namespace_traverse,
     .tp_clear = (inquiry)namespace_clear,
+    .tp_richcompare = namespace_richcompare,
     .tp_dictoffset = offsetof(namespaceobject, ns_dict),
+    .tp_init = (initproc)namespace_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = namespace_tp_new,
+    .tp_free = PyObject_GC_Del,
 };
 
 /* New namespace object owning a copy of the items of dict d. */
@@ -867,18 +907,8 @@ sys_set_int_max_str_digits(PyObject *module, PyObject *const *args, Py_ssize_t n
         PyErr_Format(PyExc_ValueError, "maxdigits must be 0 or larger than %d", 640);
         return NULL;
     }
+    /* sys.flags.int_max_str_digits keeps the startup value, as in CPython */
     _Py_int_max_str_digits = maxdigits;
-    flag_values[17] = maxdigits;
-    if (sys_module_dict != NULL) {
-        PyObject *fl = make_flags();
-        if (fl == NULL)
-            return NULL;
-        if (PyDict_SetItemString(sys_module_dict, "flags", fl) < 0) {
-            Py_DECREF(fl);
-            return NULL;
-        }
-        Py_DECREF(fl);
-    }
     Py_RETURN_NONE;
 }
 
@@ -1278,6 +1308,7 @@ _PySys_Create(void)
     flag_values[11] = (e != NULL && strcmp(e, "0") == 0) ? 0 : 1;
     if (_Py_int_max_str_digits < 0)
         _Py_int_max_str_digits = 4300;
+    flag_values[17] = _Py_int_max_str_digits;
 
     /* standard streams */
     {

@@ -177,22 +177,6 @@ code_validate(struct _PyCodeConstructor *con)
     return 0;
 }
 
-/* Set the warm-up counters of the adaptive instructions. */
-static void
-code_quicken(PyCodeObject *co)
-{
-    _Py_CODEUNIT *instrs = _PyCode_CODE(co);
-    Py_ssize_t n = Py_SIZE(co);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        int op = instrs[i].op.code;
-        int caches = _PyOpcode_Caches[op];
-        if (caches) {
-            if (i + 1 < n) instrs[i + 1].cache = adaptive_counter_warmup();
-            i += caches;
-        }
-    }
-}
-
 PyCodeObject *
 _PyCode_New(struct _PyCodeConstructor *con)
 {
@@ -237,7 +221,7 @@ _PyCode_New(struct _PyCodeConstructor *con)
     int entry = 0;
     while (entry < size && _PyCode_CODE(co)[entry].op.code != RESUME) entry++;
     co->_co_firsttraceable = entry;
-    code_quicken(co);
+    _PyCode_Quicken(co);
     return co;
 }
 

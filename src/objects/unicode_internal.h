@@ -20,6 +20,8 @@ PyObject *_PyUnicode_Char(Py_UCS4 ch);
 PyObject *_PyUnicode_FromUCS1(const Py_UCS1 *s, Py_ssize_t n);
 PyObject *_PyUnicode_FromUCS2(const Py_UCS2 *s, Py_ssize_t n);
 PyObject *_PyUnicode_FromUCS4(const Py_UCS4 *s, Py_ssize_t n);
+/* Same, but a one-character result is a fresh object, not a singleton. */
+PyObject *_PyUnicode_FromUCS4Fresh(const Py_UCS4 *s, Py_ssize_t n);
 /* s must be pure ASCII (not checked in release builds): new ref. */
 PyObject *_PyUnicode_FromASCII(const char *s, Py_ssize_t n);
 /* Largest code point in str[start:end]. */
@@ -34,7 +36,7 @@ PyObject *_PyUnicode_ResultUnchanged(PyObject *str);
 /* Shrink/grow a str we exclusively own (refcount 1, not interned, exact). */
 int _PyUnicode_ResizeOwned(PyObject **p, Py_ssize_t length);
 /* A str built with a kind wider than needed: re-encode narrowly
-   (steals the argument, returns a new ref). */
+   (steals the argument, returns a new ref; never a shared singleton). */
 PyObject *_PyUnicode_Narrow(PyObject *str);
 /* Slice helper: str[start:end] for 0 <= start <= end <= len: new ref. */
 PyObject *_PyUnicode_Slice(PyObject *str, Py_ssize_t start, Py_ssize_t end);
@@ -126,9 +128,12 @@ PyObject *_Py_bytes_decode(const char *s, Py_ssize_t n, PyObject *const *args,
                            Py_ssize_t nargs, PyObject *kwnames);
 /* Build the result type: bytes or bytearray from a buffer (new ref). */
 PyObject *_Py_bytes_make(int as_bytearray, const char *s, Py_ssize_t n);
-/* A table of shared methods parameterised by the result type. */
+/* The methods bytes and bytearray share (NULL-terminated). */
 extern PyMethodDef _Py_BytesCommonMethods[];
-extern PyMethodDef _Py_ByteArrayCommonMethods[];
+/* Fill bytearray's method table (called before PyType_Ready). */
+void _PyByteArray_PrepareMethods(void);
+/* `in` for bytes/bytearray data: 1/0, -1 error. */
+int _Py_bytes_contains(const char *s, Py_ssize_t n, PyObject *arg);
 /* Iterable/int/buffer to a fresh bytes object for bytes() and bytearray(). */
 PyObject *_PyBytes_FromIterableOrBuffer(PyObject *x);
 /* bytes % args */

@@ -731,13 +731,8 @@ unicode_splitlines(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyOb
     else if (!_PyArg_ParseFast("splitlines", args, nargs, kwnames, kwlist, 0, 0, 1, 0, out))
         return NULL;
     if (out[0] != NULL) {
-        long v;
-        if (PyFloat_Check(out[0])) {
-            PyErr_SetString(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
-            return NULL;
-        }
-        v = PyLong_AsLong(out[0]);
-        if (v == -1 && PyErr_Occurred())
+        Py_ssize_t v;
+        if (ssize_arg(out[0], &v) < 0)
             return NULL;
         keepends = v != 0;
     }
@@ -1330,7 +1325,7 @@ case_map(PyObject *self, int op)
         for (int q = 0; q < k; q++)
             buf[o++] = mapped[q];
     }
-    res = _PyUnicode_FromUCS4(buf, o);
+    res = _PyUnicode_FromUCS4Fresh(buf, o);
     PyMem_Free(buf);
     return res;
 }

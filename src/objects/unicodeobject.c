@@ -338,6 +338,29 @@ _PyUnicode_FromUCS2(const Py_UCS2 *s, Py_ssize_t n)
     return res;
 }
 
+/* Like _PyUnicode_FromUCS4 but never returns a shared singleton for a
+   one-character result (CPython's case-mapping methods build fresh
+   strings). */
+PyObject *
+_PyUnicode_FromUCS4Fresh(const Py_UCS4 *s, Py_ssize_t n)
+{
+    PyObject *res;
+    Py_UCS4 max = 0;
+    if (n == 0)
+        return unicode_empty;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (s[i] > max)
+            max = s[i];
+    res = PyUnicode_New(n, max);
+    if (res == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(res);
+    void *d = PyUnicode_DATA(res);
+    for (Py_ssize_t i = 0; i < n; i++)
+        PyUnicode_WRITE(kind, d, i, s[i]);
+    return res;
+}
+
 PyObject *
 _PyUnicode_FromUCS4(const Py_UCS4 *s, Py_ssize_t n)
 {
@@ -666,10 +689,6 @@ _PyUnicode_Narrow(PyObject *str)
         return unicode_empty;
     }
     max = _PyUnicode_FindMaxChar(str, 0, n);
-    if (n == 1 && max < 256) {
-        Py_DECREF(str);
-        return get_latin1_char(PyUnicode_READ_CHAR(str, 0) & 0xff);
-    }
     if (max >= 128 && (max > 0xffff ? 4 : max > 0xff ? 2 : 1) == PyUnicode_KIND(str))
         return str;
     if (max < 128 && PyUnicode_IS_ASCII(str))
@@ -2103,6 +2122,7 @@ _PyStrings_InitTypes(void)
         &PyUnicode_Type, &PyUnicodeIter_Type, &_PyUnicodeASCIIIter_Type,
         &PyBytes_Type, &PyBytesIter_Type, &PyByteArray_Type, &PyByteArrayIter_Type,
     };
+    _PyByteArray_PrepareMethods();
     for (size_t i = 0; i < Py_ARRAY_LENGTH(types); i++) {
         if (PyType_Ready(types[i]) < 0)
             return -1;

@@ -114,6 +114,8 @@ tok_nextc(TokState *tok)
         const char *end = memchr(tok->inp, '\n', (size_t)(tok->bufend - tok->inp));
         end = end ? end + 1 : tok->bufend;
         tok->lineno++;
+        if (tok->start == NULL)
+            tok->bufline = tok->cur;
         tok->line_start = tok->cur;
         tok->inp = end;
     }
@@ -198,8 +200,6 @@ add_warning(TokState *tok, const char *fmt, ...)
     w->col = char_count(tok->line_start, tok->cur);
     w->line = tok->line_start;
     w->msg = strdup(buf);
-    if (tok->pending_warn == 0)
-        tok->pending_warn = tok->nwarnings;
     return 0;
 }
 
@@ -327,6 +327,27 @@ is_printable(Py_UCS4 ch)
     return 1;
 }
 
+/* Is the str (one or two characters) a valid identifier?  Falls back on
+   the approximate tables if the str can't be made. */
+static int
+ident_check(Py_UCS4 first, Py_UCS4 ch, int is_start)
+{
+    Py_UCS4 buf[2] = {first, ch};
+    PyObject *s = is_start ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, &ch, 1)
+                           : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, 2);
+    if (s == NULL) {
+        PyErr_Clear();
+        return is_start ? is_xid_start(ch) : is_xid_continue(ch);
+    }
+    int r = PyUnicode_IsIdentifier(s);
+    Py_DECREF(s);
+    if (r < 0) {
+        PyErr_Clear();
+        return is_start ? is_xid_start(ch) : is_xid_continue(ch);
+    }
+    return r;
+}
+
 /* Check a non-ASCII identifier [tok->start, tok->cur) (PEP 3131).  On an
    invalid character, point the cursor just past it and report it. */
 static int
@@ -334,11 +355,20 @@ verify_identifier(TokState *tok)
 {
     const unsigned char *s = (const unsigned char *)tok->start;
     const unsigned char *e = (const unsigned char *)tok->cur;
+    /* Fast path: the whole name at once. */
+    PyObject *whole = PyUnicode_DecodeUTF8(tok->start, tok->cur - tok->start, NULL);
+    if (whole != NULL) {
+        int r = PyUnicode_IsIdentifier(whole);
+        Py_DECREF(whole);
+        if (r > 0)
+            return 1;
+    }
+    PyErr_Clear();
     int first = 1;
     while (s < e) {
         Py_UCS4 ch;
         int n = utf8_decode_char(s, e, &ch);
-        int ok = first ? is_xid_start(ch) : is_xid_continue(ch);
+        int ok = first ? ident_check(0, ch, 1) : ident_check('a', ch, 0);
         if (!ok) {
             tok->cur = (const char *)(s + n);
             if (is_printable(ch)) {
@@ -1259,7 +1289,7 @@ _RpTokenizer_Run(TokState *tok, const char *src, Py_ssize_t len, int single_inpu
     memset(tok, 0, sizeof(*tok));
     tok->buf = src;
     tok->bufend = src + len;
-    tok->cur = tok->inp = tok->line_start = src;
+    tok->cur = tok->inp = tok->line_start = tok->bufline = src;
     tok->done = E_OK;
     tok->atbol = 1;
     tok->modes[0].curly_bracket_expr_start_depth = -1;
@@ -1298,11 +1328,12 @@ _RpTokenizer_Run(TokState *tok, const char *src, Py_ssize_t len, int single_inpu
         }
         t->meta = ti.meta;
         t->meta_len = ti.meta_len;
-        t->warn = tok->pending_warn;
-        tok->pending_warn = 0;
+        t->warn = tok->nwarnings;
         t->tok_lineno = tok->lineno;
         t->tok_cur_col = (int)(tok->cur - tok->line_start);
         t->tok_cur = tok->cur;
+        t->tok_buf = tok->bufline;
+        t->tok_inp = tok->inp;
         t->memo = NULL;
         t->ident = NULL;
         if (type == T_ERRORTOKEN) {

@@ -54,11 +54,12 @@ typedef struct Token {
     const char *start, *end;         /* text (NULL for INDENT/DEDENT/ENDMARKER) */
     const char *meta;                /* f-string debug expression text, or NULL */
     int meta_len;
-    int warn;                        /* index+1 of a pending warning, 0 if none */
+    int warn;                        /* warnings recorded up to this token (cumulative) */
     /* tokenizer state right after producing this token (error reporting) */
     int tok_lineno;                  /* tok->lineno */
     int tok_cur_col;                 /* tok->cur - tok->line_start, in bytes */
     const char *tok_cur;             /* tok->cur */
+    const char *tok_buf, *tok_inp;   /* the tokenizer's line buffer [buf, inp) */
     struct _rp_memo *memo;           /* parser memo chain */
     PyObject *ident;                 /* cached identifier for NAME (owned by the arena) */
 } Token;
@@ -88,6 +89,8 @@ typedef struct {
     const char *buf;                 /* whole translated source, NUL-terminated */
     const char *bufend;
     const char *cur, *inp, *line_start, *start;
+    const char *bufline;             /* CPython's tok->buf: start of the lines
+                                        read since the last token boundary */
     int lineno, first_lineno;
     const char *multi_line_start;
     int done;
@@ -103,7 +106,7 @@ typedef struct {
     int ntokens, alloc;
     TokWarning *warnings;
     int nwarnings, warnings_alloc;
-    int pending_warn;                /* warning to attach to the next token */
+    int pending_warn;                /* warnings already issued (by the parser) */
     /* error details (done == E_ERROR) */
     char *err_msg;                   /* malloc'ed */
     int err_lineno, err_col, err_end_col;   /* 1-based character offsets */

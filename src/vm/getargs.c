@@ -39,7 +39,6 @@ seterror(Py_ssize_t iarg, const char *msg, int *levels, const char *fname,
 {
     char buf[512];
     char *p = buf;
-    size_t fnlen = 0;
 
     if (PyErr_Occurred())
         return;
@@ -66,7 +65,6 @@ seterror(Py_ssize_t iarg, const char *msg, int *levels, const char *fname,
         snprintf(p, sizeof(buf) - (size_t)(p - buf), " %.256s", msg);
         message = buf;
     }
-    (void)fnlen;
     if (msg[0] == '(')
         PyErr_SetString(PyExc_SystemError, message);
     else

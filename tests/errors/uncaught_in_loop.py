@@ -1,0 +1,3 @@
+items = {"a": 1}
+for key in ["a", "b"]:
+    print(key, items[key])

@@ -1,0 +1,50 @@
+# str.format with the full mini-language
+def check(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+    else:
+        print("ok", repr(r))
+
+print("{} {} {}".format(1, "a", 2.5))
+print("{0} {1} {0}".format("x", "y"), "{1}{0}".format("a", "b"))
+print("{name} is {age}".format(name="Bo", age=3), "{0[1]} {0[k]}".format({"k": "v", 1: "one"}))
+print("{0.real} {0.imag}".format(3 + 4j), "{p[0]}-{p[2]}".format(p="xyz"), "{0[0][1]}".format([[1, 2]]))
+print("{!r} {!s} {!a}".format("q", "q", "é"), "{0!r:>8}".format("r"))
+print("{:<8}|{:>8}|{:^8}|{:*^8}|{:=+8}".format("l", "r", "c", "s", 5))
+print("{:d} {:5d} {:05d} {:x} {:X} {:o} {:b} {:#x} {:#o} {:#b} {:c}".format(*[42] * 10, 97))
+print("{:,} {:_} {:_b} {:,.2f} {:+d} {: d} {:-d}".format(1234567, 1234567, 255, 1234.5, 5, 5, -5))
+print("{:.3} {:.3f} {:.3e} {:.3g} {:.3%} {:10.4} {:e}".format(3.14159, 3.14159, 3.14159, 3.14159, 0.25, 2.5, 0.0))
+print("{:s} {:.2s} {:>5.1s}|".format("text", "text", "text"))
+print("{0:{1}} {0:{fill}{align}{w}}".format(7, 4, fill="-", align=">", w=6))
+print("{{}} {{{}}}".format("in"), "{}".format({"a": 1}), "{}".format([1, "2"]), "{}".format(None))
+print("{:>{}}".format("x", 4), "{:.{}f}".format(2.71828, 2), "{:{}{}}".format(1, "<", 3) + "|")
+print("%", "{:%}".format(1), "{:n}".format(1234), "{:g}".format(1e-5), "{:G}".format(1e20), "{:.0f}".format(0.5))
+print(format("x", "^5"), format(3, "b"), format(0.1, ".20f"), format(123, ""), format("s"), format(2 ** 70, ","))
+print("{0}{1}{0}".format(*"ab"), "{a}{b}".format(**{"a": 1, "b": 2}), "{}".format(b"bytes"))
+check(lambda: "{} {}".format(1))
+check(lambda: "{1}".format(1))
+check(lambda: "{a}".format(b=1))
+check(lambda: "{} {0}".format(1, 2))
+check(lambda: "{0} {}".format(1, 2))
+check(lambda: "{".format(1))
+check(lambda: "}".format(1))
+check(lambda: "{0!x}".format(1))
+check(lambda: "{:d}".format("s"))
+check(lambda: "{:s}".format(5))
+check(lambda: "{:,s}".format("s"))
+check(lambda: "{:=}".format("s"))
+check(lambda: "{0.missing}".format(1))
+check(lambda: "{0[5]}".format([1]))
+check(lambda: "{0[k]}".format({}))
+check(lambda: "{:>{}}".format("x"))
+check(lambda: "{:{}{}{}}".format(1, 2, 3))
+check(lambda: "{0:{1:{2}}}".format(1, 2, 3))
+print("{0:{1:{2}}}".format(1, 2, "") if False else "skip nested depth")
+print("{:#<10.3f}|{:#>+10.2e}|{:0=10.1f}".format(-1.5, 12345.678, -2.25))
+print("format_map:", "{x}-{y}".format_map({"x": 1, "y": 2}))
+class Default(dict):
+    def __missing__(self, k):
+        return "<" + k + ">"
+print("{a} {b}".format_map(Default(a="A")))

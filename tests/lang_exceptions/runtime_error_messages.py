@@ -1,0 +1,58 @@
+# messages of common runtime errors
+def check(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+    else:
+        print("ok", repr(r))
+
+n = None
+lst = [1, 2, 3]
+d = {"a": 1}
+check(lambda: undefined_name)
+check(lambda: n.attr)
+check(lambda: n[0])
+check(lambda: lst[10])
+check(lambda: lst["x"])
+check(lambda: (1,)[5])
+check(lambda: "abc"[9])
+check(lambda: d["zz"])
+check(lambda: d[[1]])
+check(lambda: lst.nope)
+check(lambda: int.nope)
+check(lambda: 1 + None)
+check(lambda: "a" * "b")
+check(lambda: [] - [])
+check(lambda: {} + {})
+check(lambda: 2 ** "x")
+check(lambda: -"s")
+check(lambda: ~1.5)
+check(lambda: 1 < "a")
+check(lambda: None < None)
+check(lambda: len(n))
+check(lambda: iter(3))
+check(lambda: next(lst))
+check(lambda: int("1.5"))
+check(lambda: float("abc"))
+check(lambda: [].pop())
+check(lambda: {}.popitem())
+check(lambda: [1].index(2))
+check(lambda: "abc".index("z"))
+check(lambda: [1].remove(5))
+check(lambda: set().pop())
+check(lambda: set().remove(1))
+check(lambda: 10 % 0)
+check(lambda: divmod(1, 0))
+check(lambda: 2.0 ** -1 / 0.0)
+check(lambda: 10 ** 400 * 1.0)
+check(lambda: int("9" * 5000))
+check(lambda: chr(-1))
+check(lambda: [1, 2].sort(key=1))
+x, y = 1, 2
+check(lambda: exec("a, b = [1, 2, 3]"))
+check(lambda: exec("a, b, c = [1]"))
+check(lambda: exec("a, = 5"))
+check(lambda: exec("f(**{'a': 1}, **{'a': 2})", {"f": print}))
+check(lambda: exec("print(*5)"))
+check(lambda: exec("print(**5)"))

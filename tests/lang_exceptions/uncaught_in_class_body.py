@@ -1,0 +1,5 @@
+# an exception while executing a class body
+class Config:
+    defaults = {"a": 1}
+    print("building Config")
+    value = defaults["b"]

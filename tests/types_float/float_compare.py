@@ -1,0 +1,17 @@
+# float comparisons: nan, -0.0, int/float mixed comparisons
+nan = float("nan")
+inf = float("inf")
+print(nan == nan, nan != nan, nan < 1, nan > 1, nan <= nan, nan is nan)
+print([nan] == [nan], (nan,) == (nan,), nan in [nan], {nan: 1}.get(nan))
+n2 = float("nan")
+print([nan] == [n2], n2 in [nan])
+z, nz = 0.0, -0.0
+print(z == nz, z is nz, str(-0.0), 1 / inf == -1 / inf)
+print(inf == inf, inf > 10 ** 1000, -inf < -(10 ** 1000), inf == 10 ** 1000)
+print(2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53, 2 ** 53 + 1 > 2.0 ** 53, 2 ** 53 + 1 < 2.0 ** 53 + 2)
+print(10 ** 400 > 1e308, -(10 ** 400) < -1e308, 10 ** 400 == inf, 1 == 1.0000000000000002, 0.1 == 1 / 10)
+print(max(1, 1.0), max(1.0, 1), min(-0.0, 0.0), min(0.0, -0.0), max(nan, 1), max(1, nan))
+print(sorted([3.5, -1, 2, 0.0, -0.0, 1e-9]))
+print(1.0 in {1}, 1 in {1.0}, {1: "int"}[1.0], {1.0: "a", 1: "b"})
+print(True == 1.0, hash(True) == hash(1.0), 0.5 < True)
+print(3.0 < 3, 3.0 <= 3, 3 < 3.5 < 4, 2.9999999999999996 < 3)
