@@ -763,3 +763,39 @@ PyTypeObject _PyNotImplemented_Type = {
 };
 
 PyObject _Py_NotImplementedStruct = { { _Py_IMMORTAL_REFCNT }, &_PyNotImplemented_Type };
+
+/* New reference: "module.qualname()" (or "qualname()" for builtins), the
+   function name CPython uses in call-argument error messages. */
+PyObject *
+_PyObject_FunctionStr(PyObject *x)
+{
+    PyObject *qualname = NULL, *module = NULL, *result = NULL;
+    int ret = _PyObject_LookupAttr(x, _Py_ID(__qualname__), &qualname);
+    if (qualname == NULL) {
+        if (ret < 0) return NULL;
+        return PyObject_Str(x);
+    }
+    ret = _PyObject_LookupAttr(x, _Py_ID(__module__), &module);
+    if (module != NULL && module != Py_None) {
+        ret = PyObject_RichCompareBool(module, _Py_ID(builtins), Py_NE);
+        if (ret < 0) goto done;
+        if (ret > 0) {
+            result = PyUnicode_FromFormat("%S.%S()", module, qualname);
+            goto done;
+        }
+    }
+    else if (ret < 0) goto done;
+    result = PyUnicode_FromFormat("%S()", qualname);
+done:
+    Py_DECREF(qualname);
+    Py_XDECREF(module);
+    return result;
+}
+
+/* Weak references arrive with the weakref type (issue 4).  Until then no
+   object can have weak references, so there is nothing to clear. */
+void __attribute__((weak))
+PyObject_ClearWeakRefs(PyObject *object)
+{
+    (void)object;
+}
