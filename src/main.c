@@ -15,6 +15,7 @@
 #include "rp_modules.h"
 #include <unistd.h>
 #include <libgen.h>
+#include <limits.h>
 
 static const char *progname = "refpy";
 
@@ -32,7 +33,7 @@ usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, fmt, arg);
     fprintf(stderr, usage_line, progname);
-    fprintf(stderr, "Try `%s -h' for more information.\n", progname);
+    fprintf(stderr, "Try `python -h' for more information.\n");
 }
 
 static void
@@ -64,14 +65,14 @@ main(int argc, char **argv)
 {
     const char *command = NULL, *module = NULL, *script = NULL;
     int i, inspect = 0, quiet = 0, unbuffered = 0, showrefcount = 0;
-    char *argv0copy = strdup(argv[0]);
-    if (argv0copy) progname = basename(argv0copy);
+    int version = 0;
+    progname = argv[0];   /* CPython prints argv[0] as given in its messages */
 
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || strcmp(a, "-") == 0) break;
         if (strcmp(a, "--") == 0) { i++; break; }
-        if (strcmp(a, "--version") == 0) { printf("Python 3.12.1 (refpy " REFPY_VERSION ")\n"); return 0; }
+        if (strcmp(a, "--version") == 0) { version++; continue; }
         if (strcmp(a, "--help") == 0) { print_help(); return 0; }
         if (a[1] == '-') { usage_error("unknown option %s\n", a); return 2; }
         /* A cluster of single-letter options, e.g. -uB or -c<cmd>. */
@@ -91,7 +92,7 @@ main(int argc, char **argv)
                 break;
             }
             switch (c) {
-            case 'V': printf("Python 3.12.1 (refpy " REFPY_VERSION ")\n"); return 0;
+            case 'V': version++; break;
             case 'h': case '?': print_help(); return 0;
             case 'i': inspect = 1; break;
             case 'q': quiet = 1; break;
@@ -108,6 +109,12 @@ main(int argc, char **argv)
         }
     }
 args_done:
+    if (version) {
+        /* -V prints what python3 -V prints; -VV adds the implementation. */
+        if (version > 1) printf("Python 3.12.1 (refpy " REFPY_VERSION ")\n");
+        else printf("Python 3.12.1\n");
+        return 0;
+    }
     if (command == NULL && module == NULL && i < argc) script = argv[i++];
 
     Py_Initialize();
@@ -167,6 +174,5 @@ args_done:
     }
     if (inspect && isatty(0) && status == 0) status = _PyRun_InteractiveLoop();
     if (Py_FinalizeEx() < 0 && status == 0) status = 120;
-    free(argv0copy);
     return status;
 }

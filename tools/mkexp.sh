@@ -5,7 +5,8 @@
 # Writes NAME.py.exp (stdout) and, when CPython exits non-zero or writes to
 # stderr, NAME.py.experr ("[exit N]" + stderr, test directory path removed).
 # Expected outputs always come from CPython 3.12 through this tool; they are
-# never typed by hand.  The environment matches tools/runtests.sh.
+# never typed by hand.  The environment matches tools/runtests.sh; NAME.sh
+# tests run as `sh NAME.sh PYTHON`, with PYTHON's path written as "PY".
 set -eu
 py=""
 for cand in python3.12 "$(pyenv root 2>/dev/null)/versions/3.12.1/bin/python3"; do
@@ -17,12 +18,18 @@ done
 for t in "$@"; do
     dir=$(cd "$(dirname "$t")" && pwd); name=$(basename "$t")
     set +e
-    (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 "$py" -s "$name" \
-        > "$dir/$name.exp" 2> "$dir/$name.err.raw" < /dev/null)
+    case "$name" in
+    *.sh) (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 sh "$name" "$py" \
+              > "$dir/$name.out.raw" 2> "$dir/$name.err.raw" < /dev/null) ;;
+    *)    (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 "$py" -s "$name" \
+              > "$dir/$name.out.raw" 2> "$dir/$name.err.raw" < /dev/null) ;;
+    esac
     rc=$?
     set -e
+    sed "s|$py|PY|g" "$dir/$name.out.raw" > "$dir/$name.exp"
+    rm -f "$dir/$name.out.raw"
     if [ $rc -ne 0 ] || [ -s "$dir/$name.err.raw" ]; then
-        { echo "[exit $rc]"; sed "s|$dir/||g" "$dir/$name.err.raw"; } > "$dir/$name.experr"
+        { echo "[exit $rc]"; sed -e "s|$py|PY|g" -e "s|$dir/||g" "$dir/$name.err.raw"; } > "$dir/$name.experr"
     else
         rm -f "$dir/$name.experr"
     fi

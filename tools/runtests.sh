@@ -10,13 +10,15 @@
 # an empty stderr -- so a sanitizer report, a warning or a crash fails it.
 # Each test runs in its own directory as `BINARY NAME.py`, with the test
 # directory's absolute path removed from stderr (CPython prints absolute
-# script paths in tracebacks).  The last line is "N passed, N failed".
+# script paths in tracebacks).  A test may instead be NAME.sh (command-line
+# behaviour): it runs as `sh NAME.sh INTERPRETER` and its output has the
+# interpreter's path replaced by "PY".  The last line is "N passed, N failed".
 set -u
 bin=$1; shift
 case "$bin" in /*) ;; *) bin="$(pwd)/$bin" ;; esac
 [ -x "$bin" ] || { echo "runtests: no executable $bin" >&2; exit 2; }
 if [ $# -eq 0 ]; then
-    set -- $(ls tests/*/*.py 2>/dev/null | while read -r f; do [ -f "$f.exp" ] && echo "$f"; done)
+    set -- $(ls tests/*/*.py tests/*/*.sh 2>/dev/null | while read -r f; do [ -f "$f.exp" ] && echo "$f"; done)
 fi
 timeout_s=${RP_TEST_TIMEOUT:-120}
 tmp=$(mktemp -d)
@@ -24,10 +26,15 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0; failed=""
 for t in "$@"; do
     dir=$(cd "$(dirname "$t")" && pwd); name=$(basename "$t")
-    (cd "$dir" && PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" "$bin" "$name" \
-        > "$tmp/out" 2> "$tmp/err.raw" < /dev/null)
+    case "$name" in
+    *.sh) (cd "$dir" && PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" sh "$name" "$bin" \
+              > "$tmp/out.raw" 2> "$tmp/err.raw" < /dev/null) ;;
+    *)    (cd "$dir" && PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" "$bin" "$name" \
+              > "$tmp/out.raw" 2> "$tmp/err.raw" < /dev/null) ;;
+    esac
     rc=$?
-    sed "s|$dir/||g" "$tmp/err.raw" > "$tmp/err"
+    sed -e "s|$bin|PY|g" "$tmp/out.raw" > "$tmp/out"
+    sed -e "s|$bin|PY|g" -e "s|$dir/||g" "$tmp/err.raw" > "$tmp/err"
     ok=1
     cmp -s "$tmp/out" "$t.exp" || ok=0
     if [ -f "$t.experr" ]; then

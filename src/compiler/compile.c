@@ -1644,10 +1644,10 @@ compiler_for(struct compiler *c, stmt_ty s)
     USE_LABEL(c, body);
     VISIT(c, Expr, s->v.For.target);
     VISIT_SEQ(c, Stmt, s->v.For.body);
-    /* 3.12.1 attributes the back jump and END_FOR to the for statement */
-    ADDOP_JUMP(c, loc, JUMP, start);
+    /* Mark jump as artificial */
+    ADDOP_JUMP(c, NO_LOCATION, JUMP, start);
     USE_LABEL(c, cleanup);
-    ADDOP(c, loc, END_FOR);
+    ADDOP(c, NO_LOCATION, END_FOR);
     _RpC_PopFblock(c, FOR_LOOP, start);
     VISIT_SEQ(c, Stmt, s->v.For.orelse);
     USE_LABEL(c, end);

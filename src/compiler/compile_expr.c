@@ -943,7 +943,6 @@ typedef struct {
     PyObject *fast_hidden;
     int cleanup;
     int end;
-    int saved_pending;
 } inlined_comprehension_state;
 
 static int compiler_comprehension_generator(struct compiler *c, location loc,
@@ -1040,12 +1039,6 @@ compiler_sync_comprehension_generator(struct compiler *c, location loc,
     if (IS_LABEL(start)) {
         ADDOP_JUMP(c, elt_loc, JUMP, start);
         USE_LABEL(c, anchor);
-        /* CPython 3.12.1 leaves the END_FOR of an inlined comprehension
-           outside the hidden cleanup handler. */
-        if (iter_on_stack && c->u->u_comp_pop_block_pending) {
-            ADDOP(c, NO_LOCATION, POP_BLOCK);
-            c->u->u_comp_pop_block_pending = 0;
-        }
         ADDOP(c, NO_LOCATION, END_FOR);
     }
     return SUCCESS;
@@ -1124,6 +1117,24 @@ push_inlined_comprehension_state(struct compiler *c, location loc, PySTEntryObje
     Py_ssize_t pos = 0;
     while (PyDict_Next(entry->ste_symbols, &pos, &k, &v)) {
         long symbol = PyLong_AsLong(v);
+        /* DEF_LOCAL | DEF_NONLOCAL comes from a walrus to a nonlocal: not
+           isolated. */
+        if (!((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || in_class_block))
+            continue;
+        if (!_RpST_IsFunctionLike(c->u->u_ste)) {
+            /* non-function scope: this name uses fast locals while the
+               comprehension runs */
+            PyObject *orig = PyDict_GetItem(c->u->u_metadata.u_fasthidden, k);
+            if (orig != Py_True) {
+                if (PyDict_SetItem(c->u->u_metadata.u_fasthidden, k, Py_True) < 0)
+                    return ERROR;
+                if (state->fast_hidden == NULL) {
+                    state->fast_hidden = PyList_New(0);
+                    if (state->fast_hidden == NULL) return ERROR;
+                }
+                if (PyList_Append(state->fast_hidden, k) < 0) return ERROR;
+            }
+        }
         long scope = (symbol >> SCOPE_OFFSET) & SCOPE_MASK;
         PyObject *outv = PyDict_GetItemWithError(c->u->u_ste->ste_symbols, k);
         if (outv == NULL) {
@@ -1131,54 +1142,37 @@ push_inlined_comprehension_state(struct compiler *c, location loc, PySTEntryObje
             outv = _PyLong_GetZero();
         }
         long outsc = (PyLong_AsLong(outv) >> SCOPE_OFFSET) & SCOPE_MASK;
-        if ((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || in_class_block) {
-            if (!_RpST_IsFunctionLike(c->u->u_ste)) {
-                /* non-function scope: this name uses fast locals while the
-                   comprehension runs */
-                PyObject *orig = PyDict_GetItem(c->u->u_metadata.u_fasthidden, k);
-                if (orig != Py_True) {
-                    if (PyDict_SetItem(c->u->u_metadata.u_fasthidden, k, Py_True) < 0)
-                        return ERROR;
-                    if (state->fast_hidden == NULL) {
-                        state->fast_hidden = PyList_New(0);
-                        if (state->fast_hidden == NULL) return ERROR;
-                    }
-                    if (PyList_Append(state->fast_hidden, k) < 0) return ERROR;
-                }
-            }
-        }
         if (scope != outsc && !(scope == CELL && outsc == FREE)) {
+            /* Compile the comprehension with the name's inner scope; the
+               outer one is restored by pop_inlined_comprehension_state. */
             if (state->temp_symbols == NULL) {
                 state->temp_symbols = PyDict_New();
                 if (state->temp_symbols == NULL) return ERROR;
             }
             Py_INCREF(outv);
-            if (PyDict_SetItem(c->u->u_ste->ste_symbols, k, v) < 0) {
-                Py_DECREF(outv);
-                return ERROR;
-            }
-            if (PyDict_SetItem(state->temp_symbols, k, outv) < 0) {
+            if (PyDict_SetItem(c->u->u_ste->ste_symbols, k, v) < 0 ||
+                PyDict_SetItem(state->temp_symbols, k, outv) < 0) {
                 Py_DECREF(outv);
                 return ERROR;
             }
             Py_DECREF(outv);
         }
-        if ((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || in_class_block) {
-            if (state->pushed_locals == NULL) {
-                state->pushed_locals = PyList_New(0);
-                if (state->pushed_locals == NULL) return ERROR;
-            }
-            ADDOP_NAME(c, loc, LOAD_FAST_AND_CLEAR, k, varnames);
-            if (scope == CELL) {
-                if (outsc == FREE) {
-                    ADDOP_NAME(c, loc, MAKE_CELL, k, freevars);
-                }
-                else {
-                    ADDOP_NAME(c, loc, MAKE_CELL, k, cellvars);
-                }
-            }
-            if (PyList_Append(state->pushed_locals, k) < 0) return ERROR;
+        /* Locals bound in the comprehension are isolated: the outer value
+           (maybe NULL; for a cell, the cell itself) goes on the stack. */
+        if (state->pushed_locals == NULL) {
+            state->pushed_locals = PyList_New(0);
+            if (state->pushed_locals == NULL) return ERROR;
         }
+        ADDOP_NAME(c, loc, LOAD_FAST_AND_CLEAR, k, varnames);
+        if (scope == CELL) {
+            if (outsc == FREE) {
+                ADDOP_NAME(c, loc, MAKE_CELL, k, freevars);
+            }
+            else {
+                ADDOP_NAME(c, loc, MAKE_CELL, k, cellvars);
+            }
+        }
+        if (PyList_Append(state->pushed_locals, k) < 0) return ERROR;
     }
     if (state->pushed_locals) {
         ADDOP_I(c, loc, SWAP, PyList_GET_SIZE(state->pushed_locals) + 1);
@@ -1187,12 +1181,6 @@ push_inlined_comprehension_state(struct compiler *c, location loc, PySTEntryObje
         NEW_JUMP_TARGET_LABEL(c, end);
         state->end = end;
         ADDOP_JUMP(c, loc, SETUP_FINALLY, cleanup);
-        state->saved_pending = c->u->u_comp_pop_block_pending;
-        c->u->u_comp_pop_block_pending = 1;
-    }
-    else {
-        state->saved_pending = c->u->u_comp_pop_block_pending;
-        c->u->u_comp_pop_block_pending = 0;
     }
     return SUCCESS;
 }
@@ -1224,10 +1212,7 @@ pop_inlined_comprehension_state(struct compiler *c, location loc,
         Py_CLEAR(state->temp_symbols);
     }
     if (state->pushed_locals) {
-        if (c->u->u_comp_pop_block_pending) {
-            ADDOP(c, NO_LOCATION, POP_BLOCK);
-        }
-        c->u->u_comp_pop_block_pending = state->saved_pending;
+        ADDOP(c, NO_LOCATION, POP_BLOCK);
         ADDOP_JUMP(c, NO_LOCATION, JUMP, state->end);
         USE_LABEL(c, state->cleanup);
         ADDOP_I(c, NO_LOCATION, SWAP, 2);
@@ -1237,9 +1222,6 @@ pop_inlined_comprehension_state(struct compiler *c, location loc,
         USE_LABEL(c, state->end);
         RETURN_IF_ERROR(restore_inlined_comprehension_locals(c, loc, state));
         Py_CLEAR(state->pushed_locals);
-    }
-    else {
-        c->u->u_comp_pop_block_pending = state->saved_pending;
     }
     if (state->fast_hidden) {
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(state->fast_hidden); i++) {
@@ -1257,7 +1239,7 @@ compiler_comprehension(struct compiler *c, expr_ty e, int type, PyObject *name,
                        asdl_comprehension_seq *generators, expr_ty elt, expr_ty val)
 {
     PyCodeObject *co = NULL;
-    inlined_comprehension_state inline_state = {NULL, NULL, NULL, NO_LABEL, NO_LABEL, 0};
+    inlined_comprehension_state inline_state = {NULL, NULL, NULL, NO_LABEL, NO_LABEL};
     int scope_type = c->u->u_scope_type;
     int is_top_level_await = _RpC_IsTopLevelAwait(c);
     PySTEntryObject *entry = _RpSymtable_Lookup(c->c_st, (void *)e);

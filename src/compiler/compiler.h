@@ -311,7 +311,6 @@ struct compiler_unit {
     instr_sequence u_instr_sequence;
     int u_nfblocks;
     int u_in_inlined_comp;
-    int u_comp_pop_block_pending;   /* inlined comprehension: POP_BLOCK not yet emitted */
     struct fblockinfo u_fblock[COMPILER_MAXBLOCKS];
     rp_codeunit_metadata u_metadata;
 };

@@ -1649,7 +1649,7 @@ format_code_info(PyCodeObject *co)
 {
     _PyUnicodeWriter w;
     PyObject *s, *v;
-    char buf[128];
+    char buf[512];
     int n;
 
     _PyUnicodeWriter_Init(&w);
@@ -1960,18 +1960,61 @@ bytecode_make(PyTypeObject *type, PyObject *x, PyObject *first_line, PyObject *c
     return (PyObject *)b;
 }
 
+/* Bytecode(x, *, first_line=None, current_offset=None, show_caches=False,
+   adaptive=False), with the error messages of the Python class's __init__ */
 static PyObject *
 bytecode_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"x", "first_line", "current_offset", "show_caches", "adaptive", NULL};
-    PyObject *x, *first_line = NULL, *current_offset = NULL, *sc = NULL, *ad = NULL;
+    static const char *const names[] = {"first_line", "current_offset", "show_caches",
+                                        "adaptive"};
+    PyObject *vals[4] = {NULL, NULL, NULL, NULL};
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    PyObject *x = NULL;
     int show_caches = 0, adaptive = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|$OOOO:Bytecode", kwlist, &x, &first_line,
-                                     &current_offset, &sc, &ad))
+
+    if (nargs > 1) {
+        PyErr_Format(PyExc_TypeError,
+                     "Bytecode.__init__() takes 2 positional arguments but %zd were given",
+                     nargs + 1);
         return NULL;
-    if (bool_arg(sc, &show_caches) < 0 || bool_arg(ad, &adaptive) < 0)
+    }
+    if (nargs == 1)
+        x = PyTuple_GET_ITEM(args, 0);
+    if (kwds != NULL) {
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(kwds, &pos, &key, &value)) {
+            int i, found = 0;
+            if (PyUnicode_Check(key) && _PyUnicode_EqualToASCIIString(key, "x")) {
+                if (x != NULL) {
+                    PyErr_SetString(PyExc_TypeError,
+                                    "Bytecode.__init__() got multiple values for argument 'x'");
+                    return NULL;
+                }
+                x = value;
+                continue;
+            }
+            for (i = 0; i < 4; i++) {
+                if (PyUnicode_Check(key) && _PyUnicode_EqualToASCIIString(key, names[i])) {
+                    vals[i] = value;
+                    found = 1;
+                }
+            }
+            if (!found) {
+                PyErr_Format(PyExc_TypeError,
+                             "Bytecode.__init__() got an unexpected keyword argument '%S'", key);
+                return NULL;
+            }
+        }
+    }
+    if (x == NULL) {
+        PyErr_SetString(PyExc_TypeError,
+                        "Bytecode.__init__() missing 1 required positional argument: 'x'");
         return NULL;
-    return bytecode_make(type, x, first_line, current_offset, show_caches, adaptive);
+    }
+    if (bool_arg(vals[2], &show_caches) < 0 || bool_arg(vals[3], &adaptive) < 0)
+        return NULL;
+    return bytecode_make(type, x, vals[0], vals[1], show_caches, adaptive);
 }
 
 static void

@@ -85,6 +85,12 @@ get_unsupported_operation(void)
             return NULL;
         unsupported_operation = PyErr_NewException("io.UnsupportedOperation", bases, NULL);
         Py_DECREF(bases);
+        if (unsupported_operation == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
+            /* a type system that cannot combine the two bases: keep OSError */
+            PyErr_Clear();
+            unsupported_operation = PyErr_NewException("io.UnsupportedOperation",
+                                                       PyExc_OSError, NULL);
+        }
     }
     return unsupported_operation;
 }
@@ -1099,6 +1105,7 @@ _PyIO_NewStdStream(int fd, int kind)
     }
     f->closefd = 0;
     f->is_std = 1;
+    f->translate = 0;     /* CPython opens the std streams with newline="\n" */
     f->readable = (kind == 0);
     f->writable = (kind != 0);
     f->errors_kind = (kind == 2) ? ERR_BACKSLASHREPLACE : std_errors_kind();

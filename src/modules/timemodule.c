@@ -228,7 +228,7 @@ structtime_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     static char *kwlist[] = {"sequence", "dict", NULL};
     PyObject *seq, *dict = NULL, *fast, *items[ST_FIELDS];
     Py_ssize_t n, i;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O:struct_time", kwlist, &seq, &dict))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O:structseq", kwlist, &seq, &dict))
         return NULL;
     fast = PySequence_Fast(seq, "constructor requires a sequence");
     if (fast == NULL)
@@ -397,7 +397,7 @@ time_gmtime(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetFromErrno(PyExc_OSError);
         return NULL;
     }
-    return tm_to_struct(&buf, "UTC", 0);
+    return tm_to_struct(&buf, buf.tm_zone ? buf.tm_zone : "UTC", 0);
 }
 
 static PyObject *

@@ -226,7 +226,7 @@ PyObject_DelItem(PyObject *o, PyObject *key)
             return -1;
         }
     }
-    type_error("'%.200s' object doesn't support item deletion", o);
+    type_error("'%.200s' object does not support item deletion", o);
     return -1;
 }
 

@@ -1465,8 +1465,8 @@ partition_impl(PyObject *self, PyObject *sepobj, int right)
         goto done;
     }
     a = _Py_bytes_make(ba, s, pos);
-    if (!ba && PyBytes_CheckExact(sepobj))
-        b = Py_NewRef(sepobj);
+    if (!ba)
+        b = Py_NewRef(sepobj);      /* bytes.partition returns the separator object itself */
     else
         b = _Py_bytes_make(ba, sv.buf, sv.len);
     c = _Py_bytes_make(ba, s + pos + sv.len, len - pos - sv.len);

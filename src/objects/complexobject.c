@@ -633,7 +633,7 @@ complex_subtype_from_string(PyTypeObject *type, PyObject *v)
         return NULL;
     }
     PyObject *result;
-    if (memchr(s, '_', (size_t)len) == NULL)
+    if (strchr(s, '_') == NULL)
         result = complex_from_string_inner(s, len, type);
     else {
         /* underscores only between digits */

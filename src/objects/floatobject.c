@@ -210,7 +210,7 @@ float_from_string_inner(const char *s, Py_ssize_t len, PyObject *obj)
 static PyObject *
 float_from_string_underscores(const char *s, Py_ssize_t len, PyObject *obj)
 {
-    if (memchr(s, '_', (size_t)len) == NULL)
+    if (strchr(s, '_') == NULL)
         return float_from_string_inner(s, len, obj);
     char *dup = PyMem_Malloc((size_t)len + 1);
     if (dup == NULL)

@@ -135,12 +135,11 @@ format_ssize(char *end, Py_ssize_t v)
     return p;
 }
 
-/* An ASCII str from len bytes: new reference. */
+/* An ASCII str from len bytes: new reference (always a fresh object:
+   str(5) is not str(5) in CPython either). */
 static PyObject *
 ascii_str(const char *s, Py_ssize_t len)
 {
-    if (len == 1)
-        return Py_NewRef(_PyUnicode_Latin1Char((Py_UCS1)s[0]));
     PyObject *r = PyUnicode_New(len, 127);
     if (r == NULL)
         return NULL;
@@ -498,7 +497,13 @@ PyLong_FromString(const char *str, char **pend, int base)
         str = end;
         goto syntax_error;
     }
+    /* only trailing whitespace may follow, and that is checked before the
+       (expensive) conversion and its digit limit */
     str = end;
+    while (*str && ascii_isspace((unsigned char)*str))
+        str++;
+    if (*str != '\0')
+        goto syntax_error;
     if ((base & (base - 1)) != 0 && ndigits > _PY_LONG_MAX_STR_DIGITS_THRESHOLD) {
         int limit = _Py_int_max_str_digits;
         if (limit > 0 && ndigits > limit) {
@@ -519,12 +524,6 @@ PyLong_FromString(const char *str, char **pend, int base)
     if (negative && !_PyLong_IsZero(z))
         _PyLong_FlipSign(z);
     PyObject *result = _PyLong_MaybeSmall(z);
-    while (*str && ascii_isspace((unsigned char)*str))
-        str++;
-    if (*str != '\0') {
-        Py_DECREF(result);
-        goto syntax_error;
-    }
     if (pend != NULL)
         *pend = (char *)str;
     return result;

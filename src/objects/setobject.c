@@ -165,8 +165,8 @@ restart:
                     goto restart;
                 mask = (size_t)so->mask;
             }
-            else if (entry->hash == -1 && freeslot == NULL) {
-                freeslot = entry;       /* a dummy: reusable */
+            else if (entry->hash == -1) {
+                freeslot = entry;       /* a dummy: the last one seen is reused */
             }
             entry++;
         } while (probes--);
@@ -177,6 +177,8 @@ restart:
 found_unused_or_dummy:
     if (freeslot == NULL)
         goto found_unused;
+    if (freeslot->hash != -1)
+        goto restart;           /* a comparison reused the slot meanwhile */
     so->used++;
     freeslot->key = key;
     freeslot->hash = hash;

@@ -139,18 +139,19 @@ PyObject *
 PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
 {
     PyObject *obj;
+    /* Like CPython, allocate one extra item (a sentinel for types such as
+       `type` whose items are a NULL-terminated array) and zero everything. */
+    size_t size = _PyObject_VAR_SIZE(type, nitems + 1);
     if (PyType_IS_GC(type)) {
-        if (type->tp_itemsize) obj = (PyObject *)_PyObject_GC_NewVar(type, nitems);
+        if (type->tp_itemsize) obj = (PyObject *)_PyObject_GC_NewVar(type, nitems + 1);
         else obj = _PyObject_GC_New(type);
         if (obj == NULL) return NULL;
-        size_t size = _PyObject_VAR_SIZE(type, nitems + 1);
         memset((char *)obj + sizeof(PyObject), 0, size - sizeof(PyObject));
         if (type->tp_itemsize) Py_SET_SIZE(obj, nitems);
         /* Match CPython: instances start tracked. */
         PyObject_GC_Track(obj);
     }
     else {
-        size_t size = _PyObject_VAR_SIZE(type, nitems + 1);
         obj = (PyObject *)PyObject_Malloc(size);
         if (obj == NULL) return PyErr_NoMemory();
         memset(obj, 0, size);

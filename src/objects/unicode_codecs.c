@@ -602,6 +602,8 @@ decode_utf16(const char *data, Py_ssize_t size, const char *errors, int byteorde
     }
     else
         le = byteorder < 0;
+    if (byteorder == 0)
+        encname = le ? "utf-16-le" : "utf-16-be";   /* CPython names the detected order */
     ucs4buf_init(&out);
     if (ucs4buf_grow(&out, size / 2 + 1) < 0)
         goto error;
@@ -672,6 +674,8 @@ decode_utf32(const char *data, Py_ssize_t size, const char *errors, int byteorde
     }
     else
         le = byteorder < 0;
+    if (byteorder == 0)
+        encname = le ? "utf-32-le" : "utf-32-be";
     ucs4buf_init(&out);
     if (ucs4buf_grow(&out, size / 4 + 1) < 0)
         goto error;

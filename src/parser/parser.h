@@ -12,6 +12,7 @@
 #include "pycore.h"
 #include "rp_ast.h"
 #include "tokenizer.h"
+#include "refpy/complexobject.h"   /* PyComplex_FromDoubles (imaginary literals) */
 
 #define MAXSTACK 6000
 #define CURRENT_POS (-5)
@@ -173,11 +174,6 @@ PyObject *_RpParser_parse_number(const char *s, Py_ssize_t n);
 /* ---- the grammar (parser.c) ---- */
 mod_ty _RpParser_parse(Parser *p);
 
-/* TODO(lead): belongs in the numbers' header (complexobject.h). */
-PyObject *PyComplex_FromDoubles(double real, double imag);
-/* TODO(lead): belongs in pyerrors.h (warnings module). */
-int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename,
-                             int lineno, PyObject *module, PyObject *registry);
 
 /* ================= rule-writing kit (parser.c, parser_expr.c) =================
  *
@@ -304,7 +300,6 @@ expr_ty _RpParser_tuple(Parser *p);
 expr_ty _RpParser_genexp(Parser *p);
 asdl_comprehension_seq *_RpParser_for_if_clauses(Parser *p);
 expr_ty _RpParser_lambdef(Parser *p);
-expr_ty _RpParser_if_expression_free(Parser *p);
 expr_ty _RpParser_default(Parser *p);
 void *_RpParser_invalid_for_target(Parser *p);
 #endif

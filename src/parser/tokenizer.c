@@ -262,116 +262,22 @@ verify_end_of_number(TokState *tok, int c, const char *kind)
     return 1;
 }
 
-/* Defined by the str implementation: XID_Start / XID_Continue and
-   printability of a code point. */
-static int
-is_xid_start(Py_UCS4 ch)
-{
-    /* TODO(lead): use the unicode database once it exists
-       (_PyUnicode_IsXidStart).  Until then: letters of the common scripts. */
-    if (ch < 128)
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
-    if (ch == 0xAA || ch == 0xB5 || ch == 0xBA)
-        return 1;
-    if (ch < 0xC0 || ch == 0xD7 || ch == 0xF7)
-        return 0;
-    if (ch >= 0x2000 && ch <= 0x206F)   /* general punctuation */
-        return 0;
-    if (ch >= 0x2190 && ch <= 0x2BFF)   /* arrows, math operators, symbols */
-        return 0;
-    if (ch >= 0x3000 && ch <= 0x3003)
-        return 0;
-    if (ch >= 0x20A0 && ch <= 0x20CF)   /* currency */
-        return 0;
-    if (ch >= 0xE000 && ch <= 0xF8FF)   /* private use */
-        return 0;
-    if (ch >= 0xD800 && ch <= 0xDFFF)
-        return 0;
-    if (ch >= 0xFE00 && ch <= 0xFE0F)
-        return 0;
-    if (ch >= 0x1F000 && ch <= 0x1FAFF) /* emoji and pictographs */
-        return 0;
-    if (ch == 0xFEFF || ch == 0x2E3A || ch == 0x3030)
-        return 0;
-    return 1;
-}
-
-static int
-is_xid_continue(Py_UCS4 ch)
-{
-    if (ch < 128)
-        return is_xid_start(ch) || (ch >= '0' && ch <= '9');
-    if (ch == 0xB7)
-        return 1;
-    if (ch >= 0x300 && ch <= 0x36F)     /* combining marks */
-        return 1;
-    if (ch == 0x203F || ch == 0x2040)
-        return 1;
-    return is_xid_start(ch);
-}
-
-static int
-is_printable(Py_UCS4 ch)
-{
-    if (ch < 0x20 || ch == 0x7F)
-        return 0;
-    if (ch >= 0x80 && ch <= 0xA0)
-        return 0;
-    if (ch == 0xAD)
-        return 0;
-    if ((ch >= 0x2000 && ch <= 0x200F) || (ch >= 0x2028 && ch <= 0x202F) ||
-        (ch >= 0x205F && ch <= 0x206F) || ch == 0x3000 || ch == 0xFEFF ||
-        (ch >= 0xD800 && ch <= 0xDFFF) || (ch >= 0xE000 && ch <= 0xF8FF) ||
-        ch == 0x1680 || ch == 0x180E || ch == 0xFFF9 || ch == 0xFFFA || ch == 0xFFFB)
-        return 0;
-    return 1;
-}
-
-/* Is the str (one or two characters) a valid identifier?  Falls back on
-   the approximate tables if the str can't be made. */
-static int
-ident_check(Py_UCS4 first, Py_UCS4 ch, int is_start)
-{
-    Py_UCS4 buf[2] = {first, ch};
-    PyObject *s = is_start ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, &ch, 1)
-                           : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, 2);
-    if (s == NULL) {
-        PyErr_Clear();
-        return is_start ? is_xid_start(ch) : is_xid_continue(ch);
-    }
-    int r = PyUnicode_IsIdentifier(s);
-    Py_DECREF(s);
-    if (r < 0) {
-        PyErr_Clear();
-        return is_start ? is_xid_start(ch) : is_xid_continue(ch);
-    }
-    return r;
-}
-
-/* Check a non-ASCII identifier [tok->start, tok->cur) (PEP 3131).  On an
-   invalid character, point the cursor just past it and report it. */
+/* Check a non-ASCII identifier [tok->start, tok->cur) (PEP 3131): XID_Start
+   (or '_') then XID_Continue characters.  On an invalid character, point
+   the cursor just past it and report it. */
 static int
 verify_identifier(TokState *tok)
 {
     const unsigned char *s = (const unsigned char *)tok->start;
     const unsigned char *e = (const unsigned char *)tok->cur;
-    /* Fast path: the whole name at once. */
-    PyObject *whole = PyUnicode_DecodeUTF8(tok->start, tok->cur - tok->start, NULL);
-    if (whole != NULL) {
-        int r = PyUnicode_IsIdentifier(whole);
-        Py_DECREF(whole);
-        if (r > 0)
-            return 1;
-    }
-    PyErr_Clear();
     int first = 1;
     while (s < e) {
         Py_UCS4 ch;
         int n = utf8_decode_char(s, e, &ch);
-        int ok = first ? ident_check(0, ch, 1) : ident_check('a', ch, 0);
+        int ok = first ? (ch == '_' || _PyUnicode_IsXidStart(ch)) : _PyUnicode_IsXidContinue(ch);
         if (!ok) {
             tok->cur = (const char *)(s + n);
-            if (is_printable(ch)) {
+            if (_PyUnicode_IsPrintable(ch)) {
                 char chbuf[8];
                 memcpy(chbuf, s, (size_t)n);
                 chbuf[n] = 0;
