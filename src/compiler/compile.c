@@ -1190,17 +1190,18 @@ _RpC_WrapInStopIterationHandler(struct compiler *c)
 }
 
 static int
-compiler_type_param_bound(struct compiler *c, expr_ty e, PyObject *name, void *key)
+compiler_type_param_bound(struct compiler *c, location loc, expr_ty e, PyObject *name,
+                          void *key)
 {
     RETURN_IF_ERROR(_RpC_EnterScope(c, name, COMPILER_SCOPE_TYPEPARAMS, key, e->lineno));
-    if (_RpC_VisitExpr(c, e) < 0 || _RpC_Addop(c, LOC(e), RETURN_VALUE) < 0) {
+    if (_RpC_VisitExpr(c, e) < 0 || _RpC_Addop(c, loc, RETURN_VALUE) < 0) {
         _RpC_ExitScope(c);
         return ERROR;
     }
-    PyCodeObject *co = _RpC_OptimizeAndAssemble(c, 0);
+    PyCodeObject *co = _RpC_OptimizeAndAssemble(c, 1);
     _RpC_ExitScope(c);
     if (co == NULL) return ERROR;
-    int r = _RpC_MakeClosure(c, LOC(e), co, 0);
+    int r = _RpC_MakeClosure(c, loc, co, 0);
     Py_DECREF(co);
     return r;
 }
@@ -1218,7 +1219,8 @@ compiler_type_params(struct compiler *c, asdl_type_param_seq *type_params)
             ADDOP_LOAD_CONST(c, loc, tp->v.TypeVar.name);
             if (tp->v.TypeVar.bound) {
                 expr_ty bound = tp->v.TypeVar.bound;
-                RETURN_IF_ERROR(compiler_type_param_bound(c, bound, tp->v.TypeVar.name, (void *)tp));
+                RETURN_IF_ERROR(compiler_type_param_bound(c, loc, bound, tp->v.TypeVar.name,
+                                                          (void *)tp));
                 ADDOP_I(c, loc, CALL_INTRINSIC_2,
                         bound->kind == Tuple_kind ? INTRINSIC_TYPEVAR_WITH_CONSTRAINTS
                                                   : INTRINSIC_TYPEVAR_WITH_BOUND);

@@ -460,7 +460,7 @@ compiler_pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
         ADDOP_COMPARE_EQ(c, LOC(p));
         RETURN_IF_ERROR(jump_to_fail_pop(c, LOC(p), pc, POP_JUMP_IF_FALSE));
     }
-    else if (!star_wildcard) {
+    else if (size > 1) {
         ADDOP(c, LOC(p), GET_LEN);
         ADDOP_LOAD_CONST_NEW(c, LOC(p), PyLong_FromSsize_t(size - 1));
         ADDOP_COMPARE_GTE(c, LOC(p));

@@ -255,12 +255,6 @@ is_resume(_Py_CODEUNIT *instr)
     return code == RESUME || code == INSTRUMENTED_RESUME;
 }
 
-static int
-is_yield(_Py_CODEUNIT *instr)
-{
-    return instr->op.code == YIELD_VALUE || instr->op.code == INSTRUMENTED_YIELD_VALUE;
-}
-
 PyObject *
 _PyGen_yf(PyGenObject *gen)
 {
@@ -313,18 +307,6 @@ gen_close(PyGenObject *gen, PyObject *args)
         err = gen_close_iter(yf);
         gen->gi_frame_state = state;
         Py_DECREF(yf);
-    }
-    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
-    if (err == 0 && is_yield(frame->prev_instr)) {
-        /* YIELD_VALUE's oparg is the exception-handler depth; the outermost
-           handler is the compiler's StopIteration guard: with nothing else
-           to run, finish without resuming the frame. */
-        int exception_handler_depth = frame->prev_instr->op.arg;
-        if (exception_handler_depth == 1) {
-            gen->gi_frame_state = FRAME_COMPLETED;
-            _PyFrame_ClearLocals(frame);
-            Py_RETURN_NONE;
-        }
     }
     if (err == 0) PyErr_SetNone(PyExc_GeneratorExit);
     retval = gen_send_ex(gen, Py_None, 1, 1);

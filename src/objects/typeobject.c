@@ -1701,7 +1701,11 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
     et->ht_slots = slot_names;
     slot_names = NULL;
     if (add_dict) {
-        if (base->tp_itemsize == 0) {
+        /* Managed (pre-header) dict, as CPython 3.12 does for fixed-size
+           bases.  int subclasses get one too: 3.12 ints keep lv_tag where
+           ob_size would be, so a dict at a negative offset from the end
+           could not be located from Py_SIZE. */
+        if (base->tp_itemsize == 0 || PyType_FastSubclass(base, Py_TPFLAGS_LONG_SUBCLASS)) {
             type->tp_flags |= Py_TPFLAGS_MANAGED_DICT;
             type->tp_dictoffset = -1;
         }
@@ -1730,6 +1734,22 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(type->tp_bases); i++)
         if (add_subclass((PyTypeObject *)PyTuple_GET_ITEM(type->tp_bases, i), type) < 0)
             goto error_type;
+
+    /* The compiler's __class__ cell (zero-argument super()) gets the new type. */
+    {
+        PyObject *cell = PyDict_GetItemWithError(type->tp_dict, _Py_ID(__classcell__));
+        if (cell != NULL) {
+            if (!PyCell_Check(cell)) {
+                PyErr_Format(PyExc_TypeError, "__classcell__ must be a nonlocal cell, not %.200R",
+                             Py_TYPE(cell));
+                goto error_type;
+            }
+            if (PyCell_Set(cell, (PyObject *)type) < 0) goto error_type;
+            if (PyDict_DelItem(type->tp_dict, _Py_ID(__classcell__)) < 0) goto error_type;
+            PyType_Modified(type);
+        }
+        else if (PyErr_Occurred()) goto error_type;
+    }
 
     /* __set_name__ on the namespace's values, then __init_subclass__ of the parent. */
     if (_PyType_SetNames(type) < 0) goto error_type;
@@ -2213,8 +2233,10 @@ static PyObject *
 object_init_subclass(PyObject *cls, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
     if (nargs || (kwnames && PyTuple_GET_SIZE(kwnames))) {
-        PyErr_Format(PyExc_TypeError, "%.200s.__init_subclass__() takes no keyword arguments",
-                     ((PyTypeObject *)cls)->tp_name);
+        PyObject *qualname = type_qualname((PyTypeObject *)cls, NULL);
+        if (qualname == NULL) return NULL;
+        PyErr_Format(PyExc_TypeError, "%U.__init_subclass__() takes no keyword arguments", qualname);
+        Py_DECREF(qualname);
         return NULL;
     }
     Py_RETURN_NONE;
