@@ -28,6 +28,7 @@
 #include "refpy/longobject.h"
 #include "refpy/boolobject.h"
 #include "refpy/floatobject.h"
+#include "refpy/complexobject.h"
 #include "refpy/unicodeobject.h"
 #include "refpy/bytesobject.h"
 #include "refpy/tupleobject.h"

@@ -27,6 +27,7 @@
  */
 #include "pycore.h"
 #include "rp_object.h"
+#include "refpy/complexobject.h"
 #include "compiler.h"
 #include <math.h>
 #include <string.h>
@@ -187,6 +188,21 @@ _RpCompile_ConstKey(PyObject *op)
     else if (PyFloat_CheckExact(op)) {
         double d = PyFloat_AS_DOUBLE(op);
         if (d == 0.0 && copysign(1.0, d) < 0.0)
+            key = PyTuple_Pack(3, (PyObject *)Py_TYPE(op), op, Py_None);
+        else
+            key = PyTuple_Pack(2, (PyObject *)Py_TYPE(op), op);
+    }
+    else if (PyComplex_CheckExact(op)) {
+        /* the four complex zeros (and x+-0j, -0+-yj) must stay distinct:
+           True / False / None tag the signs */
+        Py_complex z = PyComplex_AsCComplex(op);
+        int real_negzero = z.real == 0.0 && copysign(1.0, z.real) < 0.0;
+        int imag_negzero = z.imag == 0.0 && copysign(1.0, z.imag) < 0.0;
+        if (real_negzero && imag_negzero)
+            key = PyTuple_Pack(3, (PyObject *)Py_TYPE(op), op, Py_True);
+        else if (imag_negzero)
+            key = PyTuple_Pack(3, (PyObject *)Py_TYPE(op), op, Py_False);
+        else if (real_negzero)
             key = PyTuple_Pack(3, (PyObject *)Py_TYPE(op), op, Py_None);
         else
             key = PyTuple_Pack(2, (PyObject *)Py_TYPE(op), op);
@@ -2595,7 +2611,7 @@ future_check_features(struct compiler *c, stmt_ty s)
             else
                 snprintf(buf, sizeof buf, "future feature %.100s is not defined", feature);
             _RpCompile_SyntaxError(c->c_filename, 0, buf, s->lineno, s->col_offset,
-                                   s->end_lineno, s->end_col_offset);
+                                   s->lineno, -1);
             return 0;
         }
     }

@@ -273,7 +273,8 @@ PyObject *_RpMaybeMangle(PyObject *privateobj, PySTEntryObject *ste, PyObject *n
 
 /* Raise SyntaxError(msg, (filename, lineno, col+1, None, end_lineno, end_col+1)).
    With full_args == 0 the args tuple is just (msg,) and the location is set
-   as attributes (what CPython's symtable does).  col offsets 0-based. */
+   as attributes (what CPython's symtable does).  col offsets 0-based;
+   end_col_offset < 0 leaves end_offset None (full_args == 0 only). */
 void _RpCompile_SyntaxError(PyObject *filename, int full_args, const char *msg_utf8,
                             int lineno, int col_offset, int end_lineno, int end_col_offset);
 /* Issue a SyntaxWarning at a location (turned into SyntaxError when the

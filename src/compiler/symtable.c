@@ -114,7 +114,8 @@ _RpCompile_SyntaxError(PyObject *filename, int full_args, const char *msg_utf8,
         v = PyLong_FromLong(end_lineno);
         if (v == NULL || PyObject_SetAttrString(exc, "end_lineno", v) < 0) { Py_XDECREF(v); goto done; }
         Py_DECREF(v);
-        v = PyLong_FromLong(end_col_offset + 1);
+        /* end_col_offset < 0: no end column (PyErr_SyntaxLocationObject) */
+        v = end_col_offset < 0 ? Py_NewRef(Py_None) : PyLong_FromLong(end_col_offset + 1);
         if (v == NULL || PyObject_SetAttrString(exc, "end_offset", v) < 0) { Py_XDECREF(v); goto done; }
         Py_DECREF(v);
     }

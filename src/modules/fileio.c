@@ -1,19 +1,29 @@
 /* fileio.c -- a compact file object: sys.stdin/stdout/stderr and open().
  *
  * CPython stacks three objects for a text file (FileIO -> BufferedWriter
- * -> TextIOWrapper).  refpy folds them into one C object that owns a file
- * descriptor, a write buffer of encoded bytes and a read buffer of raw
- * bytes, and presents itself under CPython's type names
- * (_io.TextIOWrapper for text, _io.BufferedReader/Writer/Random for binary
- * modes) with CPython's reprs, attributes and error messages.
+ * -> TextIOWrapper).  refpy keeps the same two buffering layers but folds
+ * the objects: an `iocore` holds the descriptor and the binary layer's
+ * buffers, and a file object holds a pointer to it plus, for text files,
+ * the text layer's buffers.  f.buffer is a second file object sharing the
+ * core.  The objects present themselves under CPython's type names
+ * (_io.TextIOWrapper, _io.BufferedReader/Writer/Random, _io.FileIO) with
+ * CPython's reprs, attributes and error messages.
  *
- * Buffering follows CPython's observable rules:
- *   - stdout is line buffered on a terminal and block buffered (8 KiB)
- *     otherwise, so output written to a pipe appears in the same chunks;
- *   - stderr is written through (flushed after every write);
- *   - -u / PYTHONUNBUFFERED makes stdout write through as well;
- *   - everything is flushed at exit (_PyIO_FlushStd) and when a file is
- *     closed or collected.
+ * The two layers matter because they decide *when* bytes reach the
+ * descriptor, and so the order of output when stdout and stderr share a
+ * pipe or when text and f.buffer writes are mixed.  The rules are
+ * CPython's:
+ *   - the text layer keeps encoded output pending up to 8 KiB (never
+ *     letting it grow past that: older pending data goes down first);
+ *     it passes it down when full, on every write when write_through,
+ *     and on a newline when line buffered (then flushing the layer below);
+ *   - the binary layer buffers up to st_blksize bytes, writing the buffer
+ *     out before data that does not fit and large data directly;
+ *   - stdout is line buffered on a terminal; stderr always; with -u or
+ *     PYTHONUNBUFFERED both write through to an unbuffered FileIO;
+ *   - reading, the text layer takes chunks of up to 8 KiB from below.
+ * Everything is flushed at exit (_PyIO_FlushStd) and when a file is closed
+ * or collected.
  *
  * Text is encoded with our own UTF-8 encoder rather than
  * PyUnicode_AsUTF8: that function caches the UTF-8 bytes inside the str
@@ -21,8 +31,9 @@
  * CPython's TextIOWrapper does not do that.  The encoder also implements
  * the two error handlers the standard streams use: surrogateescape
  * (stdout/stdin in the C and C.UTF-8 locales) and backslashreplace
- * (stderr).  Reading decodes with the same handler and translates \r\n
- * and \r to \n (universal newlines), as text mode does in CPython.
+ * (stderr).  Reading decodes with the same handler; files opened with
+ * newline=None translate \r\n and \r to \n, while the standard streams,
+ * opened by CPython with newline="\n", do not.
  */
 #include "pycore.h"
 #include "rp_object.h"
@@ -35,36 +46,59 @@
 
 enum { ERR_STRICT = 0, ERR_SURROGATEESCAPE = 1, ERR_BACKSLASHREPLACE = 2 };
 
+/* One buffering layer: output not yet passed down, input taken from below
+   but not yet consumed. */
 typedef struct {
-    PyObject_HEAD
-    int fd;
-    unsigned char closed;
-    unsigned char readable;
-    unsigned char writable;
-    unsigned char binary;
-    unsigned char closefd;
-    unsigned char line_buffering;
-    unsigned char write_through;
-    unsigned char errors_kind;
-    unsigned char translate;      /* universal newlines when reading */
-    unsigned char utf8;           /* encoding is UTF-8 (own codec) */
-    unsigned char eof;
-    unsigned char is_std;
     char *wbuf;
     Py_ssize_t wlen, wcap;
     char *rbuf;
     Py_ssize_t rpos, rlen, rcap;
+    unsigned char eof;
+} iobuf;
+
+/* The open file itself: the descriptor and the binary layer's buffers
+   (CPython's FileIO + BufferedReader/Writer).  A text file and its binary
+   view (f.buffer) share one core. */
+typedef struct {
+    int refs;                     /* file objects using this core */
+    int fd;
+    unsigned char closed;
+    unsigned char readable;
+    unsigned char writable;
+    unsigned char closefd;
+    unsigned char raw;            /* unbuffered: writes go straight to fd */
+    Py_ssize_t bufsize;           /* the binary layer's buffer size (st_blksize) */
+    char rawmode[4];              /* FileIO-style mode: "rb", "wb", "rb+", ... */
+    iobuf b;
+} iocore;
+
+typedef struct {
+    PyObject_HEAD
+    iocore *io;
+    iobuf t;                      /* the text layer's buffers (text files only) */
+    unsigned char binary;
+    unsigned char line_buffering;
+    unsigned char write_through;  /* text layer passes every write down */
+    unsigned char errors_kind;
+    unsigned char translate;      /* universal newlines when reading */
+    unsigned char utf8;           /* encoding is UTF-8 (own codec) */
+    unsigned char is_std;
     PyObject *name;
     PyObject *mode;
     PyObject *encoding;
     PyObject *errors;
+    PyObject *buffer_view;        /* the binary view of a text file, or NULL */
     PyObject *weakreflist;
 } fileobject;
+
+/* the buffers an object reads and writes through */
+#define LAYER(f) ((f)->binary ? &(f)->io->b : &(f)->t)
 
 PyTypeObject _PyTextIOWrapper_Type;
 static PyTypeObject BufferedReader_Type;
 static PyTypeObject BufferedWriter_Type;
 static PyTypeObject BufferedRandom_Type;
+static PyTypeObject FileIO_Type;
 
 static PyObject *unsupported_operation;   /* io.UnsupportedOperation */
 
@@ -73,7 +107,7 @@ file_check(PyObject *op)
 {
     PyTypeObject *tp = Py_TYPE(op);
     return tp == &_PyTextIOWrapper_Type || tp == &BufferedReader_Type ||
-           tp == &BufferedWriter_Type || tp == &BufferedRandom_Type;
+           tp == &BufferedWriter_Type || tp == &BufferedRandom_Type || tp == &FileIO_Type;
 }
 
 static PyObject *
@@ -107,7 +141,7 @@ err_unsupported(const char *msg)
 static int
 check_open(fileobject *f)
 {
-    if (f->closed) {
+    if (f->io->closed) {
         PyErr_SetString(PyExc_ValueError, "I/O operation on closed file.");
         return -1;
     }
@@ -119,7 +153,7 @@ check_writable(fileobject *f)
 {
     if (check_open(f) < 0)
         return -1;
-    if (!f->writable)
+    if (!f->io->writable)
         return err_unsupported("not writable");
     return 0;
 }
@@ -129,7 +163,7 @@ check_readable(fileobject *f)
 {
     if (check_open(f) < 0)
         return -1;
-    if (!f->readable)
+    if (!f->io->readable)
         return err_unsupported("not readable");
     return 0;
 }
@@ -139,13 +173,16 @@ check_readable(fileobject *f)
 /* ------------------------------------------------------------------ */
 
 static int
-raw_write_all(fileobject *f, const char *p, Py_ssize_t n)
+raw_write_all(iocore *io, const char *p, Py_ssize_t n)
 {
     while (n > 0) {
-        ssize_t w = write(f->fd, p, (size_t)n);
+        ssize_t w = write(io->fd, p, (size_t)n);
         if (w < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
+                if (PyErr_CheckSignals() < 0)
+                    return -1;
                 continue;
+            }
             PyErr_SetFromErrno(PyExc_OSError);
             return -1;
         }
@@ -155,38 +192,92 @@ raw_write_all(fileobject *f, const char *p, Py_ssize_t n)
     return 0;
 }
 
+/* Write the binary layer's buffer to the descriptor. */
 static int
-file_flush_impl(fileobject *f)
+core_flush(iocore *io)
 {
-    if (f->wlen > 0) {
-        Py_ssize_t n = f->wlen;
-        f->wlen = 0;
-        if (raw_write_all(f, f->wbuf, n) < 0)
+    if (io->b.wlen > 0) {
+        Py_ssize_t n = io->b.wlen;
+        io->b.wlen = 0;
+        if (raw_write_all(io, io->b.wbuf, n) < 0)
             return -1;
     }
     return 0;
 }
 
 static int
-wbuf_reserve(fileobject *f, Py_ssize_t extra)
+buf_reserve(iobuf *B, Py_ssize_t extra)
 {
-    Py_ssize_t need = f->wlen + extra;
-    if (need <= f->wcap)
+    Py_ssize_t need = B->wlen + extra;
+    if (need <= B->wcap)
         return 0;
     {
-        Py_ssize_t cap = f->wcap ? f->wcap : IO_CHUNK;
+        Py_ssize_t cap = B->wcap ? B->wcap : IO_CHUNK;
         char *nb;
         while (cap < need)
             cap *= 2;
-        nb = PyMem_Realloc(f->wbuf, (size_t)cap);
+        nb = PyMem_Realloc(B->wbuf, (size_t)cap);
         if (nb == NULL) {
             PyErr_NoMemory();
             return -1;
         }
-        f->wbuf = nb;
-        f->wcap = cap;
+        B->wbuf = nb;
+        B->wcap = cap;
     }
     return 0;
+}
+
+/* The binary layer's write() (BufferedWriter's algorithm): data that fits
+   joins the buffer; otherwise the buffer is written out, then data larger
+   than the buffer goes straight to the descriptor and the rest is
+   buffered.  An unbuffered file passes everything straight down. */
+static int
+core_write(iocore *io, const char *p, Py_ssize_t n)
+{
+    if (n <= 0)
+        return 0;
+    if (io->raw) {
+        if (core_flush(io) < 0)
+            return -1;
+        return raw_write_all(io, p, n);
+    }
+    if (n <= io->bufsize - io->b.wlen) {
+        if (buf_reserve(&io->b, n) < 0)
+            return -1;
+        memcpy(io->b.wbuf + io->b.wlen, p, (size_t)n);
+        io->b.wlen += n;
+        return 0;
+    }
+    if (core_flush(io) < 0)
+        return -1;
+    if (n > io->bufsize)
+        return raw_write_all(io, p, n);
+    if (buf_reserve(&io->b, n) < 0)
+        return -1;
+    memcpy(io->b.wbuf, p, (size_t)n);
+    io->b.wlen = n;
+    return 0;
+}
+
+/* Pass the text layer's pending bytes down to the binary layer. */
+static int
+text_commit(fileobject *f)
+{
+    if (f->t.wlen > 0) {
+        Py_ssize_t n = f->t.wlen;
+        f->t.wlen = 0;
+        return core_write(f->io, f->t.wbuf, n);
+    }
+    return 0;
+}
+
+/* flush(): down through every layer of this object to the descriptor. */
+static int
+file_flush_impl(fileobject *f)
+{
+    if (!f->binary && text_commit(f) < 0)
+        return -1;
+    return core_flush(f->io);
 }
 
 static void
@@ -207,20 +298,22 @@ encode_utf8_append(fileobject *f, PyObject *s)
     Py_ssize_t len = PyUnicode_GET_LENGTH(s);
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
-    Py_ssize_t i, save = f->wlen;
+    Py_ssize_t i, save = f->t.wlen;
     char *out;
 
+    if (len == 0)
+        return 0;
     if (PyUnicode_IS_ASCII(s)) {
-        if (wbuf_reserve(f, len) < 0)
+        if (buf_reserve(&f->t, len) < 0)
             return -1;
-        memcpy(f->wbuf + f->wlen, data, (size_t)len);
-        f->wlen += len;
+        memcpy(f->t.wbuf + f->t.wlen, data, (size_t)len);
+        f->t.wlen += len;
         return 0;
     }
     /* worst case: 4 bytes per char, or 10 for "\U0000xxxx" */
-    if (wbuf_reserve(f, len * (f->errors_kind == ERR_BACKSLASHREPLACE ? 10 : 4)) < 0)
+    if (buf_reserve(&f->t, len * (f->errors_kind == ERR_BACKSLASHREPLACE ? 10 : 4)) < 0)
         return -1;
-    out = f->wbuf + f->wlen;
+    out = f->t.wbuf + f->t.wlen;
     for (i = 0; i < len; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c < 0x80)
@@ -249,7 +342,7 @@ encode_utf8_append(fileobject *f, PyObject *s)
                         break;
                     end++;
                 }
-                f->wlen = save;
+                f->t.wlen = save;
                 raise_encode_error(s, i, end, "utf-8");
                 return -1;
             }
@@ -266,7 +359,7 @@ encode_utf8_append(fileobject *f, PyObject *s)
             *out++ = (char)(0x80 | (c & 0x3f));
         }
     }
-    f->wlen = out - f->wbuf;
+    f->t.wlen = out - f->t.wbuf;
     return 0;
 }
 
@@ -293,10 +386,12 @@ text_needs_flush(PyObject *s)
     return 0;
 }
 
-/* Write a str to a text file: 0 / -1. */
+/* Write a str to a text file (TextIOWrapper.write): 0 / -1. */
 static int
 text_write_str(fileobject *f, PyObject *s)
 {
+    int needflush;
+    Py_ssize_t before = f->t.wlen, added;
     if (check_writable(f) < 0)
         return -1;
     if (f->utf8) {
@@ -305,19 +400,37 @@ text_write_str(fileobject *f, PyObject *s)
     }
     else {
         PyObject *b = PyUnicode_AsEncodedString(s, PyUnicode_AsUTF8(f->encoding), errors_name(f));
+        Py_ssize_t n;
         if (b == NULL)
             return -1;
-        if (wbuf_reserve(f, PyBytes_GET_SIZE(b)) < 0) {
+        n = PyBytes_GET_SIZE(b);
+        if (buf_reserve(&f->t, n) < 0) {
             Py_DECREF(b);
             return -1;
         }
-        memcpy(f->wbuf + f->wlen, PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
-        f->wlen += PyBytes_GET_SIZE(b);
+        if (n > 0)
+            memcpy(f->t.wbuf + f->t.wlen, PyBytes_AS_STRING(b), (size_t)n);
+        f->t.wlen += n;
         Py_DECREF(b);
     }
-    if (f->write_through || f->wlen >= IO_CHUNK ||
-        (f->line_buffering && text_needs_flush(s)))
-        return file_flush_impl(f);
+    added = f->t.wlen - before;
+    if (before > 0 && before + added > IO_CHUNK) {
+        /* TextIOWrapper never lets pending data grow past its chunk size:
+           what was pending goes down first, the new text stays pending */
+        if (core_write(f->io, f->t.wbuf, before) < 0) {
+            f->t.wlen = before;
+            return -1;
+        }
+        memmove(f->t.wbuf, f->t.wbuf + before, (size_t)added);
+        f->t.wlen = added;
+    }
+    needflush = f->line_buffering && text_needs_flush(s);
+    if (f->t.wlen >= IO_CHUNK || needflush || f->write_through) {
+        if (text_commit(f) < 0)
+            return -1;
+    }
+    if (needflush)
+        return core_flush(f->io);
     return 0;
 }
 
@@ -360,11 +473,7 @@ file_write(fileobject *f, PyObject *arg)
         }
         if (check_writable(f) < 0)
             return NULL;
-        if (wbuf_reserve(f, n) < 0)
-            return NULL;
-        memcpy(f->wbuf + f->wlen, p, (size_t)n);
-        f->wlen += n;
-        if ((f->write_through || f->wlen >= IO_CHUNK) && file_flush_impl(f) < 0)
+        if (core_write(f->io, p, n) < 0)
             return NULL;
         return PyLong_FromSsize_t(n);
     }
@@ -397,7 +506,7 @@ file_writelines(fileobject *f, PyObject *lines)
 static PyObject *
 file_flush(fileobject *f, PyObject *Py_UNUSED(ignored))
 {
-    if (f->closed) {
+    if (f->io->closed) {
         PyErr_SetString(PyExc_ValueError, "I/O operation on closed file.");
         return NULL;
     }
@@ -410,33 +519,39 @@ file_flush(fileobject *f, PyObject *Py_UNUSED(ignored))
 /* reading                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Read more raw bytes into rbuf.  1 if some were read, 0 at EOF, -1 error. */
 static int
-rbuf_fill(fileobject *f)
+rbuf_make_room(iobuf *B, Py_ssize_t want)
 {
-    ssize_t n;
-    if (f->eof)
-        return 0;
-    if (f->rpos > 0) {
-        memmove(f->rbuf, f->rbuf + f->rpos, (size_t)(f->rlen - f->rpos));
-        f->rlen -= f->rpos;
-        f->rpos = 0;
+    if (B->rpos > 0) {
+        memmove(B->rbuf, B->rbuf + B->rpos, (size_t)(B->rlen - B->rpos));
+        B->rlen -= B->rpos;
+        B->rpos = 0;
     }
-    if (f->rcap - f->rlen < IO_CHUNK) {
-        Py_ssize_t cap = f->rcap ? f->rcap * 2 : IO_CHUNK;
+    if (B->rcap - B->rlen < want) {
+        Py_ssize_t cap = B->rcap ? B->rcap * 2 : IO_CHUNK;
         char *nb;
-        while (cap - f->rlen < IO_CHUNK)
+        while (cap - B->rlen < want)
             cap *= 2;
-        nb = PyMem_Realloc(f->rbuf, (size_t)cap);
+        nb = PyMem_Realloc(B->rbuf, (size_t)cap);
         if (nb == NULL) {
             PyErr_NoMemory();
             return -1;
         }
-        f->rbuf = nb;
-        f->rcap = cap;
+        B->rbuf = nb;
+        B->rcap = cap;
     }
+    return 0;
+}
+
+/* read(2) up to `want` bytes into B.  Returns bytes read, 0 at EOF, -1. */
+static Py_ssize_t
+read_fd_into(iocore *io, iobuf *B, Py_ssize_t want)
+{
+    ssize_t n;
+    if (rbuf_make_room(B, want) < 0)
+        return -1;
     for (;;) {
-        n = read(f->fd, f->rbuf + f->rlen, (size_t)(f->rcap - f->rlen));
+        n = read(io->fd, B->rbuf + B->rlen, (size_t)want);
         if (n < 0 && errno == EINTR) {
             if (PyErr_CheckSignals() < 0)
                 return -1;
@@ -448,11 +563,39 @@ rbuf_fill(fileobject *f)
         PyErr_SetFromErrno(PyExc_OSError);
         return -1;
     }
+    B->rlen += n;
+    return (Py_ssize_t)n;
+}
+
+/* Get more input into the object's layer.  The binary layer reads from
+   the descriptor; the text layer takes a chunk (at most 8 KiB, like
+   TextIOWrapper's read1 calls) from the binary layer.  1 if some bytes
+   arrived, 0 at EOF, -1 on error. */
+static int
+layer_fill(fileobject *f)
+{
+    iocore *io = f->io;
+    iobuf *B = LAYER(f);
+    Py_ssize_t n;
+    if (B->eof)
+        return 0;
+    if (!f->binary && io->b.rlen > io->b.rpos) {
+        /* buffered bytes below: hand up to a chunk of them over */
+        n = Py_MIN(io->b.rlen - io->b.rpos, IO_CHUNK);
+        if (rbuf_make_room(B, n) < 0)
+            return -1;
+        memcpy(B->rbuf + B->rlen, io->b.rbuf + io->b.rpos, (size_t)n);
+        B->rlen += n;
+        io->b.rpos += n;
+        return 1;
+    }
+    n = read_fd_into(io, B, IO_CHUNK);
+    if (n < 0)
+        return -1;
     if (n == 0) {
-        f->eof = 1;
+        B->eof = 1;
         return 0;
     }
-    f->rlen += n;
     return 1;
 }
 
@@ -462,7 +605,7 @@ prepare_read(fileobject *f)
 {
     if (check_readable(f) < 0)
         return -1;
-    if (f->wlen > 0 && file_flush_impl(f) < 0)
+    if ((f->t.wlen > 0 || f->io->b.wlen > 0) && file_flush_impl(f) < 0)
         return -1;
     return 0;
 }
@@ -519,11 +662,12 @@ static PyObject *
 readline_impl(fileobject *f, Py_ssize_t limit)
 {
     Py_ssize_t scan = 0;   /* bytes of the current data already scanned */
+    iobuf *B = LAYER(f);
     if (prepare_read(f) < 0)
         return NULL;
     for (;;) {
-        char *start = f->rbuf ? f->rbuf + f->rpos : NULL;
-        Py_ssize_t avail = f->rlen - f->rpos;
+        char *start = B->rbuf ? B->rbuf + B->rpos : NULL;
+        Py_ssize_t avail = B->rlen - B->rpos;
         Py_ssize_t i, end = -1;
         for (i = scan; i < avail; i++) {
             char c = start[i];
@@ -536,7 +680,7 @@ readline_impl(fileobject *f, Py_ssize_t limit)
                     end = (start[i + 1] == '\n') ? i + 2 : i + 1;
                     break;
                 }
-                if (f->eof) {
+                if (B->eof) {
                     end = i + 1;
                     break;
                 }
@@ -555,16 +699,16 @@ readline_impl(fileobject *f, Py_ssize_t limit)
         if (end >= 0) {
             PyObject *r = make_result(f, start, end);
             if (r != NULL)
-                f->rpos += end;
+                B->rpos += end;
             return r;
         }
         {
-            int got = rbuf_fill(f);
+            int got = layer_fill(f);
             if (got < 0)
                 return NULL;
             if (got == 0) {
-                start = f->rbuf ? f->rbuf + f->rpos : NULL;
-                avail = f->rlen - f->rpos;
+                start = B->rbuf ? B->rbuf + B->rpos : NULL;
+                avail = B->rlen - B->rpos;
                 if (limit >= 0 && !f->binary)
                     avail = utf8_prefix_len(start, avail, limit);
                 else if (limit >= 0 && avail > limit)
@@ -572,7 +716,7 @@ readline_impl(fileobject *f, Py_ssize_t limit)
                 {
                     PyObject *r = make_result(f, start ? start : "", avail);
                     if (r != NULL)
-                        f->rpos += avail;
+                        B->rpos += avail;
                     return r;
                 }
             }
@@ -619,6 +763,7 @@ static PyObject *
 file_read(fileobject *f, PyObject *const *args, Py_ssize_t nargs)
 {
     Py_ssize_t size = -1;
+    iobuf *B = LAYER(f);
     if (!_PyArg_CheckPositional("read", nargs, 0, 1))
         return NULL;
     if (nargs && size_converter(args[0], &size) < 0)
@@ -627,25 +772,25 @@ file_read(fileobject *f, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     if (size < 0) {
         int got;
-        while ((got = rbuf_fill(f)) > 0)
+        while ((got = layer_fill(f)) > 0)
             ;
         if (got < 0)
             return NULL;
         {
-            Py_ssize_t n = f->rlen - f->rpos;
-            PyObject *r = make_result(f, f->rbuf ? f->rbuf + f->rpos : "", n);
+            Py_ssize_t n = B->rlen - B->rpos;
+            PyObject *r = make_result(f, B->rbuf ? B->rbuf + B->rpos : "", n);
             if (r != NULL)
-                f->rpos += n;
+                B->rpos += n;
             return r;
         }
     }
     for (;;) {
-        Py_ssize_t avail = f->rlen - f->rpos;
-        const char *start = f->rbuf ? f->rbuf + f->rpos : "";
+        Py_ssize_t avail = B->rlen - B->rpos;
+        const char *start = B->rbuf ? B->rbuf + B->rpos : "";
         Py_ssize_t take = f->binary ? Py_MIN(size, avail) : utf8_prefix_len(start, avail, size);
         int enough = f->binary ? avail >= size : take < avail;
-        if (!enough && !f->eof) {
-            int got = rbuf_fill(f);
+        if (!enough && !B->eof) {
+            int got = layer_fill(f);
             if (got < 0)
                 return NULL;
             if (got > 0)
@@ -658,7 +803,7 @@ file_read(fileobject *f, PyObject *const *args, Py_ssize_t nargs)
         {
             PyObject *r = make_result(f, start, take);
             if (r != NULL)
-                f->rpos += take;
+                B->rpos += take;
             return r;
         }
     }
@@ -709,18 +854,18 @@ static int
 file_close_impl(fileobject *f)
 {
     int res = 0;
-    if (f->closed)
+    iocore *io = f->io;
+    if (io->closed)
         return 0;
-    if (f->wlen > 0)
-        res = file_flush_impl(f);
-    f->closed = 1;
-    if (f->closefd && f->fd >= 0) {
-        if (close(f->fd) < 0 && res == 0) {
+    res = file_flush_impl(f);
+    io->closed = 1;
+    if (io->closefd && io->fd >= 0) {
+        if (close(io->fd) < 0 && res == 0) {
             PyErr_SetFromErrno(PyExc_OSError);
             res = -1;
         }
     }
-    f->fd = -1;
+    io->fd = -1;
     return res;
 }
 
@@ -737,7 +882,7 @@ file_fileno(fileobject *f, PyObject *Py_UNUSED(ignored))
 {
     if (check_open(f) < 0)
         return NULL;
-    return PyLong_FromLong(f->fd);
+    return PyLong_FromLong(f->io->fd);
 }
 
 static PyObject *
@@ -745,7 +890,7 @@ file_isatty(fileobject *f, PyObject *Py_UNUSED(ignored))
 {
     if (check_open(f) < 0)
         return NULL;
-    return PyBool_FromLong(isatty(f->fd));
+    return PyBool_FromLong(isatty(f->io->fd));
 }
 
 static PyObject *
@@ -753,7 +898,7 @@ file_readable(fileobject *f, PyObject *Py_UNUSED(ignored))
 {
     if (check_open(f) < 0)
         return NULL;
-    return PyBool_FromLong(f->readable);
+    return PyBool_FromLong(f->io->readable);
 }
 
 static PyObject *
@@ -761,7 +906,7 @@ file_writable(fileobject *f, PyObject *Py_UNUSED(ignored))
 {
     if (check_open(f) < 0)
         return NULL;
-    return PyBool_FromLong(f->writable);
+    return PyBool_FromLong(f->io->writable);
 }
 
 static PyObject *
@@ -769,7 +914,7 @@ file_seekable(fileobject *f, PyObject *Py_UNUSED(ignored))
 {
     if (check_open(f) < 0)
         return NULL;
-    return PyBool_FromLong(lseek(f->fd, 0, SEEK_CUR) >= 0);
+    return PyBool_FromLong(lseek(f->io->fd, 0, SEEK_CUR) >= 0);
 }
 
 static PyObject *
@@ -778,13 +923,15 @@ file_tell(fileobject *f, PyObject *Py_UNUSED(ignored))
     off_t pos;
     if (check_open(f) < 0)
         return NULL;
-    pos = lseek(f->fd, 0, SEEK_CUR);
+    pos = lseek(f->io->fd, 0, SEEK_CUR);
     if (pos < 0) {
         PyErr_SetFromErrno(PyExc_OSError);
         return NULL;
     }
-    pos += f->wlen;
-    pos -= (f->rlen - f->rpos);
+    /* bytes still buffered above the descriptor */
+    pos += f->io->b.wlen - (f->io->b.rlen - f->io->b.rpos);
+    if (!f->binary)
+        pos += f->t.wlen - (f->t.rlen - f->t.rpos);
     return PyLong_FromLongLong((long long)pos);
 }
 
@@ -813,11 +960,22 @@ file_seek(fileobject *f, PyObject *const *args, Py_ssize_t nargs)
     }
     if (file_flush_impl(f) < 0)
         return NULL;
-    if (whence == 1)
-        off -= (f->rlen - f->rpos);
-    f->rpos = f->rlen = 0;
-    f->eof = 0;
-    pos = lseek(f->fd, (off_t)off, whence);
+    if (whence == 1) {
+        off -= (f->io->b.rlen - f->io->b.rpos);
+        if (!f->binary)
+            off -= (f->t.rlen - f->t.rpos);
+    }
+    /* discard what was read ahead, in every layer */
+    f->io->b.rpos = f->io->b.rlen = 0;
+    f->io->b.eof = 0;
+    f->t.rpos = f->t.rlen = 0;
+    f->t.eof = 0;
+    if (f->buffer_view != NULL) {
+        fileobject *v = (fileobject *)f->buffer_view;
+        v->t.rpos = v->t.rlen = 0;
+        v->t.eof = 0;
+    }
+    pos = lseek(f->io->fd, (off_t)off, whence);
     if (pos < 0) {
         PyErr_SetFromErrno(PyExc_OSError);
         return NULL;
@@ -836,14 +994,14 @@ file_truncate(fileobject *f, PyObject *const *args, Py_ssize_t nargs)
     if (file_flush_impl(f) < 0)
         return NULL;
     if (nargs == 0 || args[0] == Py_None)
-        size = lseek(f->fd, 0, SEEK_CUR);
+        size = lseek(f->io->fd, 0, SEEK_CUR);
     else {
         long long v = PyLong_AsLongLong(args[0]);
         if (v == -1 && PyErr_Occurred())
             return NULL;
         size = (off_t)v;
     }
-    if (ftruncate(f->fd, size) < 0) {
+    if (ftruncate(f->io->fd, size) < 0) {
         PyErr_SetFromErrno(PyExc_OSError);
         return NULL;
     }
@@ -894,6 +1052,9 @@ static PyObject *
 file_repr(fileobject *f)
 {
     const char *tn = Py_TYPE(f)->tp_name;
+    if (Py_IS_TYPE(f, &FileIO_Type))
+        return PyUnicode_FromFormat("<%s name=%R mode=%R closefd=%s>", tn, f->name, f->mode,
+                                    f->io->closefd ? "True" : "False");
     if (f->binary)
         return PyUnicode_FromFormat("<%s name=%R>", tn, f->name);
     return PyUnicode_FromFormat("<%s name=%R mode=%R encoding=%R>", tn, f->name, f->mode,
@@ -903,14 +1064,32 @@ file_repr(fileobject *f)
 static void
 file_dealloc(fileobject *f)
 {
-    if (!f->closed) {
+    iocore *io = f->io;
+    if (f->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)f);
+    /* a text file closes its file when it dies (its binary view, if
+       someone still holds it, then reports a closed file) */
+    if (!io->closed && (f->buffer_view != NULL || io->refs == 1 || !f->binary)) {
         PyObject *exc = PyErr_GetRaisedException();
         if (file_close_impl(f) < 0)
             PyErr_Clear();
         PyErr_SetRaisedException(exc);
     }
-    PyMem_Free(f->wbuf);
-    PyMem_Free(f->rbuf);
+    else if (!io->closed && !f->binary && f->t.wlen > 0) {
+        /* a text object sharing the file: pass its pending output down */
+        PyObject *exc = PyErr_GetRaisedException();
+        if (text_commit(f) < 0)
+            PyErr_Clear();
+        PyErr_SetRaisedException(exc);
+    }
+    Py_CLEAR(f->buffer_view);
+    PyMem_Free(f->t.wbuf);
+    PyMem_Free(f->t.rbuf);
+    if (--io->refs == 0) {
+        PyMem_Free(io->b.wbuf);
+        PyMem_Free(io->b.rbuf);
+        PyMem_Free(io);
+    }
     Py_XDECREF(f->name);
     Py_XDECREF(f->mode);
     Py_XDECREF(f->encoding);
@@ -918,10 +1097,58 @@ file_dealloc(fileobject *f)
     PyObject_Free(f);
 }
 
+/* f.buffer: the binary view sharing f's file and buffers. */
+static PyObject *
+file_get_buffer(fileobject *f, void *c)
+{
+    fileobject *v;
+    PyTypeObject *tp;
+    if (f->binary) {
+        PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute 'buffer'",
+                     Py_TYPE(f)->tp_name);
+        return NULL;
+    }
+    if (f->buffer_view != NULL)
+        return Py_NewRef(f->buffer_view);
+    if (f->io->raw)
+        tp = &FileIO_Type;
+    else if (f->io->readable && f->io->writable)
+        tp = &BufferedRandom_Type;
+    else if (f->io->readable)
+        tp = &BufferedReader_Type;
+    else
+        tp = &BufferedWriter_Type;
+    v = PyObject_New(fileobject, tp);
+    if (v == NULL)
+        return NULL;
+    v->io = f->io;
+    f->io->refs++;
+    memset(&v->t, 0, sizeof(v->t));
+    v->binary = 1;
+    v->line_buffering = 0;
+    v->write_through = 0;
+    v->errors_kind = ERR_STRICT;
+    v->translate = 0;
+    v->utf8 = 1;
+    v->is_std = f->is_std;
+    v->name = Py_NewRef(f->name);
+    v->mode = PyUnicode_FromString(f->io->rawmode);
+    v->encoding = Py_NewRef(Py_None);
+    v->errors = Py_NewRef(Py_None);
+    v->buffer_view = NULL;
+    v->weakreflist = NULL;
+    if (v->mode == NULL) {
+        Py_DECREF(v);
+        return NULL;
+    }
+    f->buffer_view = (PyObject *)v;
+    return Py_NewRef(v);
+}
+
 static PyObject *
 file_get_closed(fileobject *f, void *c)
 {
-    return PyBool_FromLong(f->closed);
+    return PyBool_FromLong(f->io->closed);
 }
 
 static PyObject *
@@ -996,6 +1223,7 @@ static PyGetSetDef file_getset[] = {
     {"line_buffering", (getter)file_get_line_buffering, NULL, NULL, NULL},
     {"write_through", (getter)file_get_write_through, NULL, NULL, NULL},
     {"newlines", (getter)file_get_newlines, NULL, NULL, NULL},
+    {"buffer", (getter)file_get_buffer, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -1030,6 +1258,11 @@ static PyTypeObject BufferedRandom_Type = {
     .tp_name = "_io.BufferedRandom",
     FILE_TYPE_BODY
 };
+static PyTypeObject FileIO_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_io.FileIO",
+    FILE_TYPE_BODY
+};
 
 int
 _PyIO_InitTypes(void)
@@ -1038,7 +1271,8 @@ _PyIO_InitTypes(void)
     if (done)
         return 0;
     if (PyType_Ready(&_PyTextIOWrapper_Type) < 0 || PyType_Ready(&BufferedReader_Type) < 0 ||
-        PyType_Ready(&BufferedWriter_Type) < 0 || PyType_Ready(&BufferedRandom_Type) < 0)
+        PyType_Ready(&BufferedWriter_Type) < 0 || PyType_Ready(&BufferedRandom_Type) < 0 ||
+        PyType_Ready(&FileIO_Type) < 0)
         return -1;
     done = 1;
     return 0;
@@ -1052,24 +1286,38 @@ static fileobject *
 file_alloc(PyTypeObject *tp, int fd)
 {
     fileobject *f;
+    iocore *io;
     if (_PyIO_InitTypes() < 0)
         return NULL;
-    f = PyObject_New(fileobject, tp);
-    if (f == NULL)
+    io = PyMem_Calloc(1, sizeof(iocore));
+    if (io == NULL) {
+        PyErr_NoMemory();
         return NULL;
-    f->fd = fd;
-    f->closed = 0;
-    f->readable = f->writable = f->binary = 0;
-    f->closefd = 1;
-    f->line_buffering = f->write_through = 0;
+    }
+    f = PyObject_New(fileobject, tp);
+    if (f == NULL) {
+        PyMem_Free(io);
+        return NULL;
+    }
+    io->refs = 1;
+    io->fd = fd;
+    io->closefd = 1;
+    {
+        struct stat st;
+        io->bufsize = (fstat(fd, &st) == 0 && st.st_blksize > 1) ? (Py_ssize_t)st.st_blksize
+                                                                 : IO_CHUNK;
+    }
+    f->io = io;
+    memset(&f->t, 0, sizeof(f->t));
+    f->binary = 0;
+    f->line_buffering = 0;
+    f->write_through = 0;
     f->errors_kind = ERR_STRICT;
     f->translate = 1;
     f->utf8 = 1;
-    f->eof = 0;
     f->is_std = 0;
-    f->wbuf = f->rbuf = NULL;
-    f->wlen = f->wcap = f->rpos = f->rlen = f->rcap = 0;
     f->name = f->mode = f->encoding = f->errors = NULL;
+    f->buffer_view = NULL;
     f->weakreflist = NULL;
     return f;
 }
@@ -1103,18 +1351,22 @@ _PyIO_NewStdStream(int fd, int kind)
         const char *e = getenv("PYTHONUNBUFFERED");
         std_unbuffered = (e != NULL && *e) ? 1 : 0;
     }
-    f->closefd = 0;
+    f->io->closefd = 0;
     f->is_std = 1;
     f->translate = 0;     /* CPython opens the std streams with newline="\n" */
-    f->readable = (kind == 0);
-    f->writable = (kind != 0);
+    strcpy(f->io->rawmode, kind == 0 ? "rb" : "wb");
+    f->io->readable = (kind == 0);
+    f->io->writable = (kind != 0);
     f->errors_kind = (kind == 2) ? ERR_BACKSLASHREPLACE : std_errors_kind();
-    if (kind == 1) {
-        f->line_buffering = isatty(fd) ? 1 : 0;
-        f->write_through = std_unbuffered ? 1 : 0;
-    }
-    else if (kind == 2) {
-        f->write_through = 1;
+    if (kind != 0) {
+        /* buffered: stdout is line buffered on a terminal, stderr always;
+           -u: both write through to an unbuffered FileIO */
+        if (std_unbuffered) {
+            f->write_through = 1;
+            f->io->raw = 1;
+        }
+        else
+            f->line_buffering = (kind == 2 || isatty(fd)) ? 1 : 0;
     }
     f->name = PyUnicode_FromString(names[kind]);
     f->mode = PyUnicode_FromString(kind == 0 ? "r" : "w");
@@ -1127,17 +1379,35 @@ _PyIO_NewStdStream(int fd, int kind)
     return (PyObject *)f;
 }
 
+static void
+set_std_unbuffered(const char *name)
+{
+    PyObject *out = PySys_GetObject(name);
+    fileobject *f;
+    if (out == NULL || !Py_IS_TYPE(out, &_PyTextIOWrapper_Type))
+        return;
+    f = (fileobject *)out;
+    if (!f->io->writable || !f->is_std)
+        return;
+    (void)file_flush_impl(f);
+    if (PyErr_Occurred())
+        PyErr_Clear();
+    f->write_through = (unsigned char)std_unbuffered;
+    f->io->raw = (unsigned char)std_unbuffered;
+    if (std_unbuffered)
+        f->line_buffering = 0;
+    else
+        f->line_buffering = (unsigned char)(f->io->fd == 2 || isatty(f->io->fd));
+}
+
 void
 _PyIO_SetUnbuffered(int unbuffered)
 {
-    PyObject *out;
     std_unbuffered = unbuffered ? 1 : 0;
-    out = PySys_GetObject("stdout");
-    if (out != NULL && Py_IS_TYPE(out, &_PyTextIOWrapper_Type))
-        ((fileobject *)out)->write_through = (unsigned char)std_unbuffered;
-    out = PySys_GetObject("__stdout__");
-    if (out != NULL && Py_IS_TYPE(out, &_PyTextIOWrapper_Type))
-        ((fileobject *)out)->write_through = (unsigned char)std_unbuffered;
+    set_std_unbuffered("stdout");
+    set_std_unbuffered("stderr");
+    set_std_unbuffered("__stdout__");
+    set_std_unbuffered("__stderr__");
 }
 
 static void
@@ -1147,7 +1417,7 @@ flush_one(const char *name)
     if (f == NULL || f == Py_None)
         return;
     if (file_check(f)) {
-        if (!((fileobject *)f)->closed && file_flush_impl((fileobject *)f) < 0)
+        if (!((fileobject *)f)->io->closed && file_flush_impl((fileobject *)f) < 0)
             PyErr_Clear();
     }
     else {
@@ -1382,6 +1652,8 @@ _PyIO_Open(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *
 
     if (!binary)
         tp = &_PyTextIOWrapper_Type;
+    else if (buffering == 0)
+        tp = &FileIO_Type;
     else if (updating)
         tp = &BufferedRandom_Type;
     else if (reading)
@@ -1394,22 +1666,33 @@ _PyIO_Open(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *
             close(fd);
         return NULL;
     }
-    f->closefd = (unsigned char)(PyLong_Check(file) ? closefd : 1);
+    f->io->closefd = (unsigned char)(PyLong_Check(file) ? closefd : 1);
     f->binary = (unsigned char)binary;
-    f->readable = (unsigned char)(reading || updating);
-    f->writable = (unsigned char)(writing || appending || creating || updating);
+    f->io->readable = (unsigned char)(reading || updating);
+    f->io->writable = (unsigned char)(writing || appending || creating || updating);
     f->line_buffering = (unsigned char)(!binary && buffering == 1);
-    f->write_through = (unsigned char)(binary && buffering == 0);
+    f->io->raw = (unsigned char)(binary && buffering == 0);
     f->translate = (unsigned char)(newline == NULL);
+    /* the raw (FileIO) mode, which is also a binary file's mode */
+    if (creating)
+        strcpy(f->io->rawmode, updating ? "xb+" : "xb");
+    else if (appending)
+        strcpy(f->io->rawmode, updating ? "ab+" : "ab");
+    else if (updating)
+        strcpy(f->io->rawmode, "rb+");
+    else if (reading)
+        strcpy(f->io->rawmode, "rb");
+    else
+        strcpy(f->io->rawmode, "wb");
     f->name = Py_NewRef(file);
-    if (modeobj != NULL) {
+    if (binary)
+        f->mode = PyUnicode_FromString(f->io->rawmode);
+    else if (modeobj != NULL)
         f->mode = Py_NewRef(modeobj);
-    }
-    else {
+    else
         f->mode = PyUnicode_FromString(mode);
-        if (f->mode == NULL)
-            goto error;
-    }
+    if (f->mode == NULL)
+        goto error;
     if (!binary) {
         f->utf8 = (unsigned char)(encoding == NULL || is_utf8_name(encoding));
         f->encoding = PyUnicode_FromString(encoding == NULL ? "UTF-8" : encoding);

@@ -8,6 +8,7 @@
 #include "pycore.h"
 #include "rp_object.h"
 #include "long_internal.h"
+#include "number_docs.h"
 
 struct _longobject _Py_FalseStruct = {
     PyObject_HEAD_INIT(&PyBool_Type)
@@ -129,11 +130,6 @@ _PyBool_PrepareType(void)
             dst[i] = src[i];
 }
 
-static const char bool_doc[] =
-"Returns True when the argument is true, False otherwise.\n"
-"The builtins True and False are the only two instances of the class bool.\n"
-"The class bool is a subclass of the class int, and cannot be subclassed.";
-
 PyTypeObject PyBool_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "bool",
@@ -144,7 +140,7 @@ PyTypeObject PyBool_Type = {
     .tp_as_number = &bool_as_number,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF |
                 Py_TPFLAGS_IMMUTABLETYPE,
-    .tp_doc = bool_doc,
+    .tp_doc = DOC_bool_type,
     .tp_base = &PyLong_Type,
     .tp_new = bool_new,
     .tp_vectorcall = bool_vectorcall,

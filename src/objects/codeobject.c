@@ -1107,7 +1107,7 @@ code_replace(PyCodeObject *co, PyObject *const *args, Py_ssize_t nargs, PyObject
         for (idx = 0; replace_kwlist[idx]; idx++)
             if (_PyUnicode_EqualToASCIIString(key, replace_kwlist[idx])) break;
         if (replace_kwlist[idx] == NULL) {
-            PyErr_Format(PyExc_TypeError, "replace() got an unexpected keyword argument '%U'", key);
+            PyErr_Format(PyExc_TypeError, "'%U' is an invalid keyword argument for replace()", key);
             goto done;
         }
         if (code_args_set(&a, idx, args[i]) < 0) goto done;

@@ -10,6 +10,7 @@
 #include "pycore.h"
 #include "rp_object.h"
 #include "long_internal.h"
+#include "number_docs.h"
 #include <math.h>
 #include <errno.h>
 
@@ -523,18 +524,16 @@ complex___format__(PyObject *self, PyObject *spec)
 }
 
 static PyMethodDef complex_methods[] = {
-    {"conjugate", complex_conjugate, METH_NOARGS, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
-    {"__complex__", complex___complex__, METH_NOARGS, "Convert this value to exact type complex."},
-    {"__getnewargs__", complex_getnewargs, METH_NOARGS, NULL},
-    {"__format__", complex___format__, METH_O, "Convert to a string according to format_spec."},
+    {"conjugate", complex_conjugate, METH_NOARGS, DOC_complex_conjugate},
+    {"__complex__", complex___complex__, METH_NOARGS, DOC_complex_complex},
+    {"__getnewargs__", complex_getnewargs, METH_NOARGS, DOC_complex_getnewargs},
+    {"__format__", complex___format__, METH_O, DOC_complex_format},
     {NULL, NULL, 0, NULL}
 };
 
 static PyMemberDef complex_members[] = {
-    {"real", Py_T_DOUBLE, offsetof(PyComplexObject, cval.real), Py_READONLY,
-     "the real part of a complex number"},
-    {"imag", Py_T_DOUBLE, offsetof(PyComplexObject, cval.imag), Py_READONLY,
-     "the imaginary part of a complex number"},
+    {"real", Py_T_DOUBLE, offsetof(PyComplexObject, cval.real), Py_READONLY, DOC_complex_real},
+    {"imag", Py_T_DOUBLE, offsetof(PyComplexObject, cval.imag), Py_READONLY, DOC_complex_imag},
     {NULL, 0, 0, 0, NULL}
 };
 
@@ -801,11 +800,6 @@ complex_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return complex_new_impl(type, argv[0], argv[1]);
 }
 
-static const char complex_doc[] =
-"Create a complex number from a real part and an optional imaginary part.\n"
-"\n"
-"This is equivalent to (real + imag*1j) where imag defaults to 0.";
-
 PyTypeObject PyComplex_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "complex",
@@ -817,7 +811,7 @@ PyTypeObject PyComplex_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF |
                 Py_TPFLAGS_IMMUTABLETYPE,
-    .tp_doc = complex_doc,
+    .tp_doc = DOC_complex_type,
     .tp_richcompare = complex_richcompare,
     .tp_methods = complex_methods,
     .tp_members = complex_members,

@@ -15,6 +15,7 @@
 #include "rp_object.h"
 #include "rp_alloc.h"
 #include "long_internal.h"
+#include "number_docs.h"
 #include <math.h>
 #include <float.h>
 #include <errno.h>
@@ -1078,23 +1079,18 @@ float___format__(PyObject *self, PyObject *spec)
 }
 
 static PyMethodDef float_methods[] = {
-    {"conjugate", float_conjugate, METH_NOARGS, "Return self, the complex conjugate of any float."},
-    {"__trunc__", float___trunc__, METH_NOARGS, "Return the Integral closest to x between 0 and x."},
-    {"__floor__", float___floor__, METH_NOARGS, "Return the floor as an Integral."},
-    {"__ceil__", float___ceil__, METH_NOARGS, "Return the ceiling as an Integral."},
-    {"__round__", (PyCFunction)(void (*)(void))float___round__, METH_FASTCALL,
-     "Return the Integral closest to x, rounding half toward even.\n\n"
-     "When an argument is passed, work like built-in round(x, ndigits)."},
-    {"as_integer_ratio", float_as_integer_ratio, METH_NOARGS,
-     "Return a pair of integers, whose ratio is exactly equal to the original float."},
-    {"fromhex", float_fromhex, METH_O | METH_CLASS,
-     "Create a floating-point number from a hexadecimal string."},
-    {"hex", float_hex, METH_NOARGS, "Return a hexadecimal representation of a floating-point number."},
-    {"is_integer", float_is_integer, METH_NOARGS, "Return True if the float is an integer."},
-    {"__getnewargs__", float_getnewargs, METH_NOARGS, NULL},
-    {"__getformat__", float_getformat, METH_O | METH_CLASS,
-     "You probably don't want to use this function."},
-    {"__format__", float___format__, METH_O, "Formats the float according to format_spec."},
+    {"conjugate", float_conjugate, METH_NOARGS, DOC_float_conjugate},
+    {"__trunc__", float___trunc__, METH_NOARGS, DOC_float_trunc},
+    {"__floor__", float___floor__, METH_NOARGS, DOC_float_floor},
+    {"__ceil__", float___ceil__, METH_NOARGS, DOC_float_ceil},
+    {"__round__", (PyCFunction)(void (*)(void))float___round__, METH_FASTCALL, DOC_float_round},
+    {"as_integer_ratio", float_as_integer_ratio, METH_NOARGS, DOC_float_as_integer_ratio},
+    {"fromhex", float_fromhex, METH_O | METH_CLASS, DOC_float_fromhex},
+    {"hex", float_hex, METH_NOARGS, DOC_float_hex},
+    {"is_integer", float_is_integer, METH_NOARGS, DOC_float_is_integer},
+    {"__getnewargs__", float_getnewargs, METH_NOARGS, DOC_float_getnewargs},
+    {"__getformat__", float_getformat, METH_O | METH_CLASS, DOC_float_getformat},
+    {"__format__", float___format__, METH_O, DOC_float_format},
     {NULL, NULL, 0, NULL}
 };
 
@@ -1111,8 +1107,8 @@ float_get_imag(PyObject *self, void *Py_UNUSED(c))
 }
 
 static PyGetSetDef float_getset[] = {
-    {"real", float_get_real, NULL, "the real part of a complex number", NULL},
-    {"imag", float_get_imag, NULL, "the imaginary part of a complex number", NULL},
+    {"real", float_get_real, NULL, DOC_float_real, NULL},
+    {"imag", float_get_imag, NULL, DOC_float_imag, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -1180,8 +1176,6 @@ float_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject 
     return float_new_impl(nargs ? args[0] : NULL);
 }
 
-static const char float_doc[] = "Convert a string or number to a floating point number, if possible.";
-
 PyTypeObject PyFloat_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "float",
@@ -1193,7 +1187,7 @@ PyTypeObject PyFloat_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF |
                 Py_TPFLAGS_IMMUTABLETYPE,
-    .tp_doc = float_doc,
+    .tp_doc = DOC_float_type,
     .tp_richcompare = float_richcompare,
     .tp_methods = float_methods,
     .tp_getset = float_getset,

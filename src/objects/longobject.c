@@ -27,6 +27,7 @@
 #include "rp_object.h"
 #include "rp_alloc.h"
 #include "long_internal.h"
+#include "number_docs.h"
 #include <math.h>
 #include <float.h>
 
@@ -926,35 +927,30 @@ int_get_one(PyObject *self, void *Py_UNUSED(c))
 }
 
 static PyGetSetDef int_getset[] = {
-    {"real", int_get_self, NULL, "the real part of a complex number", NULL},
-    {"imag", int_get_zero, NULL, "the imaginary part of a complex number", NULL},
-    {"numerator", int_get_self, NULL, "the numerator of a rational number in lowest terms", NULL},
-    {"denominator", int_get_one, NULL, "the denominator of a rational number in lowest terms", NULL},
+    {"real", int_get_self, NULL, DOC_int_real, NULL},
+    {"imag", int_get_zero, NULL, DOC_int_imag, NULL},
+    {"numerator", int_get_self, NULL, DOC_int_numerator, NULL},
+    {"denominator", int_get_one, NULL, DOC_int_denominator, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
 static PyMethodDef int_methods[] = {
-    {"conjugate", int_long, METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"bit_length", int_bit_length, METH_NOARGS,
-     "Number of bits necessary to represent self in binary."},
-    {"bit_count", int_bit_count, METH_NOARGS,
-     "Number of ones in the binary representation of the absolute value of self."},
+    {"conjugate", int_long, METH_NOARGS, DOC_int_conjugate},
+    {"bit_length", int_bit_length, METH_NOARGS, DOC_int_bit_length},
+    {"bit_count", int_bit_count, METH_NOARGS, DOC_int_bit_count},
     {"to_bytes", (PyCFunction)(void (*)(void))int_to_bytes, METH_FASTCALL | METH_KEYWORDS,
-     "Return an array of bytes representing an integer."},
+     DOC_int_to_bytes},
     {"from_bytes", (PyCFunction)(void (*)(void))int_from_bytes,
-     METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
-     "Return the integer represented by the given array of bytes."},
-    {"as_integer_ratio", int_as_integer_ratio, METH_NOARGS,
-     "Return a pair of integers, whose ratio is equal to the original int."},
-    {"__trunc__", int_long, METH_NOARGS, "Truncating an Integral returns itself."},
-    {"__floor__", int_long, METH_NOARGS, "Flooring an Integral returns itself."},
-    {"__ceil__", int_long, METH_NOARGS, "Ceiling of an Integral returns itself."},
-    {"__round__", (PyCFunction)(void (*)(void))int_round, METH_FASTCALL,
-     "Rounding an Integral returns itself."},
-    {"__getnewargs__", int_getnewargs, METH_NOARGS, NULL},
-    {"__format__", int_format, METH_O, "Convert to a string according to format_spec."},
-    {"__sizeof__", int_sizeof, METH_NOARGS, "Returns size in memory, in bytes."},
-    {"is_integer", int_is_integer, METH_NOARGS, "Returns True. Exists for duck type compatibility with float.is_integer."},
+     METH_FASTCALL | METH_KEYWORDS | METH_CLASS, DOC_int_from_bytes},
+    {"as_integer_ratio", int_as_integer_ratio, METH_NOARGS, DOC_int_as_integer_ratio},
+    {"__trunc__", int_long, METH_NOARGS, DOC_int_trunc},
+    {"__floor__", int_long, METH_NOARGS, DOC_int_floor},
+    {"__ceil__", int_long, METH_NOARGS, DOC_int_ceil},
+    {"__round__", (PyCFunction)(void (*)(void))int_round, METH_FASTCALL, DOC_int_round},
+    {"__getnewargs__", int_getnewargs, METH_NOARGS, DOC_int_getnewargs},
+    {"__format__", int_format, METH_O, DOC_int_format},
+    {"__sizeof__", int_sizeof, METH_NOARGS, DOC_int_sizeof},
+    {"is_integer", int_is_integer, METH_NOARGS, DOC_int_is_integer},
     {NULL, NULL, 0, NULL}
 };
 
@@ -1100,22 +1096,6 @@ long_hash(PyObject *v)
     return _PyLong_Hash(v);
 }
 
-static const char long_doc[] =
-"int([x]) -> integer\n\
-int(x, base=10) -> integer\n\
-\n\
-Convert a number or string to an integer, or return 0 if no arguments\n\
-are given.  If x is a number, return x.__int__().  For floating point\n\
-numbers, this truncates towards zero.\n\
-\n\
-If x is not a number or if base is given, then x must be a string,\n\
-bytes, or bytearray instance representing an integer literal in the\n\
-given base.  The literal can be preceded by '+' or '-' and be surrounded\n\
-by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\n\
-Base 0 means to interpret the base from the string as an integer literal.\n\
->>> int('0b100', base=0)\n\
-4";
-
 PyTypeObject PyLong_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "int",
@@ -1128,7 +1108,7 @@ PyTypeObject PyLong_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS |
                 _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_IMMUTABLETYPE,
-    .tp_doc = long_doc,
+    .tp_doc = DOC_int_type,
     .tp_richcompare = long_richcompare,
     .tp_methods = int_methods,
     .tp_getset = int_getset,

@@ -176,13 +176,105 @@ _RpParser_seq_flatten(Parser *p, asdl_seq *seqs)
 
 /* ------------------------------------------------------ identifiers */
 
-/* A new interned identifier from UTF-8 text, owned by the arena (borrowed).
-   TODO: NFKC normalisation of non-ASCII identifiers (PEP 3131). */
+/* NFKC for identifiers (PEP 3131), for the compatibility characters
+   that can appear in identifiers in practice: fullwidth forms, ligatures,
+   letterlike and mathematical alphanumeric symbols, Greek symbol variants,
+   Roman numerals.  TODO: the full decomposition/composition tables. */
+static int
+nfkc_char(Py_UCS4 c, Py_UCS4 *out)
+{
+    static const struct { Py_UCS4 from; const char *to; } ascii_map[] = {
+        {0xAA, "a"}, {0xBA, "o"}, {0x17F, "s"},
+        {0xFB00, "ff"}, {0xFB01, "fi"}, {0xFB02, "fl"}, {0xFB03, "ffi"}, {0xFB04, "ffl"},
+        {0xFB05, "st"}, {0xFB06, "st"},
+        {0x210A, "g"}, {0x210B, "H"}, {0x210C, "H"}, {0x210D, "H"}, {0x210E, "h"},
+        {0x2110, "I"}, {0x2111, "I"}, {0x2112, "L"}, {0x2113, "l"}, {0x2115, "N"},
+        {0x2119, "P"}, {0x211A, "Q"}, {0x211B, "R"}, {0x211C, "R"}, {0x211D, "R"},
+        {0x2124, "Z"}, {0x2128, "Z"}, {0x212A, "K"}, {0x212C, "B"}, {0x212D, "C"},
+        {0x212F, "e"}, {0x2130, "E"}, {0x2131, "F"}, {0x2133, "M"}, {0x2134, "o"},
+        {0x2139, "i"}, {0x2102, "C"}, {0x2145, "D"}, {0x2146, "d"}, {0x2147, "e"},
+        {0x2148, "i"}, {0x2149, "j"},
+        {0x2160, "I"}, {0x2161, "II"}, {0x2162, "III"}, {0x2163, "IV"}, {0x2164, "V"},
+        {0x2165, "VI"}, {0x2166, "VII"}, {0x2167, "VIII"}, {0x2168, "IX"}, {0x2169, "X"},
+        {0x216A, "XI"}, {0x216B, "XII"}, {0x216C, "L"}, {0x216D, "C"}, {0x216E, "D"},
+        {0x216F, "M"}, {0x2170, "i"}, {0x2171, "ii"}, {0x2172, "iii"}, {0x2173, "iv"},
+        {0x2174, "v"}, {0x2175, "vi"}, {0x2176, "vii"}, {0x2177, "viii"}, {0x2178, "ix"},
+        {0x2179, "x"}, {0x217A, "xi"}, {0x217B, "xii"}, {0x217C, "l"}, {0x217D, "c"},
+        {0x217E, "d"}, {0x217F, "m"},
+    };
+    static const Py_UCS4 one_map[][2] = {
+        {0xB5, 0x3BC}, {0x3D0, 0x3B2}, {0x3D1, 0x3B8}, {0x3D2, 0x3A5}, {0x3D5, 0x3C6},
+        {0x3D6, 0x3C0}, {0x3F0, 0x3BA}, {0x3F1, 0x3C1}, {0x3F2, 0x3C2}, {0x3F4, 0x398},
+        {0x3F5, 0x3B5}, {0x2126, 0x3A9}, {0x212B, 0xC5}, {0x2107, 0x190}, {0x210F, 0x127},
+    };
+    if (c >= 0xFF10 && c <= 0xFF19) { out[0] = '0' + (c - 0xFF10); return 1; }
+    if (c >= 0xFF21 && c <= 0xFF3A) { out[0] = 'A' + (c - 0xFF21); return 1; }
+    if (c >= 0xFF41 && c <= 0xFF5A) { out[0] = 'a' + (c - 0xFF41); return 1; }
+    if (c == 0xFF3F) { out[0] = '_'; return 1; }
+    if (c >= 0x1D400 && c <= 0x1D6A3) {
+        Py_UCS4 i = (c - 0x1D400) % 52;
+        out[0] = i < 26 ? 'A' + i : 'a' + (i - 26);
+        return 1;
+    }
+    if (c >= 0x1D7CE && c <= 0x1D7FF) { out[0] = '0' + (c - 0x1D7CE) % 10; return 1; }
+    for (size_t i = 0; i < sizeof(one_map) / sizeof(one_map[0]); i++)
+        if (one_map[i][0] == c) { out[0] = one_map[i][1]; return 1; }
+    for (size_t i = 0; i < sizeof(ascii_map) / sizeof(ascii_map[0]); i++)
+        if (ascii_map[i].from == c) {
+            int n = 0;
+            for (const char *t = ascii_map[i].to; *t; t++)
+                out[n++] = (Py_UCS4)*t;
+            return n;
+        }
+    out[0] = c;
+    return 1;
+}
+
+static PyObject *
+nfkc_identifier(PyObject *id)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(id);
+    int kind = PyUnicode_KIND(id);
+    const void *data = PyUnicode_DATA(id);
+    int changed = 0;
+    Py_UCS4 tmp[4];
+    for (Py_ssize_t i = 0; i < n && !changed; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (nfkc_char(c, tmp) != 1 || tmp[0] != c)
+            changed = 1;
+    }
+    if (!changed)
+        return id;
+    Py_UCS4 *buf = malloc((size_t)(n * 4 + 1) * sizeof(Py_UCS4));
+    if (buf == NULL) {
+        Py_DECREF(id);
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int m = nfkc_char(PyUnicode_READ(kind, data, i), buf + k);
+        k += m;
+    }
+    PyObject *res = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
+    free(buf);
+    Py_DECREF(id);
+    return res;
+}
+
+/* A new interned identifier from UTF-8 text, owned by the arena (borrowed). */
 PyObject *
 _RpParser_new_identifier(Parser *p, const char *s, Py_ssize_t n)
 {
     PyObject *id = PyUnicode_DecodeUTF8(s, n, NULL);
     if (id == NULL) {
+        p->error_indicator = 1;
+        return NULL;
+    }
+    int ascii = 1;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            ascii = 0;
+    if (!ascii && (id = nfkc_identifier(id)) == NULL) {
         p->error_indicator = 1;
         return NULL;
     }

@@ -414,8 +414,6 @@ _RpParser_fetch(Parser *p, int i)
     }
 }
 
-static int warned = 0;
-
 static int
 warnings_emitted_upto(Parser *p, int n)
 {
@@ -435,7 +433,6 @@ warnings_emitted_upto(Parser *p, int n)
             return -1;
         }
     }
-    (void)warned;
     return 0;
 }
 

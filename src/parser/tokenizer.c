@@ -63,7 +63,7 @@ typedef struct {
     int meta_len;
 } tokinfo;
 
-/* Unicode helpers for identifiers: implemented by the str type. */
+/* Decode one UTF-8 character (the source is valid UTF-8). */
 static int
 utf8_decode_char(const unsigned char *s, const unsigned char *end, Py_UCS4 *out)
 {

@@ -1222,6 +1222,10 @@ dispatch_opcode:
     TARGET(COPY_FREE_VARS) {
         PyCodeObject *co = frame->f_code;
         PyObject *closure = ((PyFunctionObject *)frame->f_funcobj)->func_closure;
+        if (closure == NULL || PyTuple_GET_SIZE(closure) < oparg) {
+            PyErr_SetString(PyExc_SystemError, "bad COPY_FREE_VARS: no closure");
+            goto error;
+        }
         int offset = co->co_nlocalsplus - oparg;
         for (int i = 0; i < oparg; ++i) {
             PyObject *o = PyTuple_GET_ITEM(closure, i);
