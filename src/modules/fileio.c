@@ -101,6 +101,7 @@ static PyTypeObject BufferedRandom_Type;
 static PyTypeObject FileIO_Type;
 
 static PyObject *unsupported_operation;   /* io.UnsupportedOperation */
+static int is_utf8_name(const char *e);
 
 static int
 file_check(PyObject *op)
@@ -1193,7 +1194,91 @@ file_get_newlines(fileobject *f, void *c)
     Py_RETURN_NONE;
 }
 
+/* TextIOWrapper.reconfigure(*, encoding=None, errors=None, newline=None,
+   line_buffering=None, write_through=None) */
+static PyObject *
+file_reconfigure(fileobject *f, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"encoding", "errors", "newline", "line_buffering",
+                                         "write_through", NULL};
+    PyObject *argv[5];
+    int v;
+    if (f->binary) {
+        PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute 'reconfigure'",
+                     Py_TYPE(f)->tp_name);
+        return NULL;
+    }
+    if (!_PyArg_ParseFast("reconfigure", args, nargs, kwnames, kwlist, 0, 0, 0, 0, argv))
+        return NULL;
+    if (argv[0] != NULL && argv[0] != Py_None) {
+        const char *enc;
+        if (!PyUnicode_Check(argv[0])) {
+            PyErr_Format(PyExc_TypeError, "reconfigure() argument 'encoding' must be str or None, not %.50s",
+                         Py_TYPE(argv[0])->tp_name);
+            return NULL;
+        }
+        enc = PyUnicode_AsUTF8(argv[0]);
+        if (enc == NULL)
+            return NULL;
+        if (!is_utf8_name(enc)) {
+            PyObject *t = PyUnicode_Decode("", 0, enc, NULL);
+            if (t == NULL)
+                return NULL;
+            Py_DECREF(t);
+        }
+        if (file_flush_impl(f) < 0)
+            return NULL;
+        f->utf8 = (unsigned char)is_utf8_name(enc);
+        Py_SETREF(f->encoding, Py_NewRef(argv[0]));
+    }
+    if (argv[1] != NULL && argv[1] != Py_None) {
+        const char *err;
+        if (!PyUnicode_Check(argv[1])) {
+            PyErr_Format(PyExc_TypeError, "reconfigure() argument 'errors' must be str or None, not %.50s",
+                         Py_TYPE(argv[1])->tp_name);
+            return NULL;
+        }
+        err = PyUnicode_AsUTF8(argv[1]);
+        if (err == NULL)
+            return NULL;
+        if (strcmp(err, "strict") == 0)
+            f->errors_kind = ERR_STRICT;
+        else if (strcmp(err, "surrogateescape") == 0)
+            f->errors_kind = ERR_SURROGATEESCAPE;
+        else if (strcmp(err, "backslashreplace") == 0)
+            f->errors_kind = ERR_BACKSLASHREPLACE;
+        else
+            f->utf8 = 0;
+        Py_SETREF(f->errors, Py_NewRef(argv[1]));
+    }
+    if (argv[2] != NULL) {
+        if (argv[2] == Py_None)
+            f->translate = 1;
+        else if (PyUnicode_Check(argv[2]))
+            f->translate = 0;
+        else {
+            PyErr_Format(PyExc_TypeError, "reconfigure() argument 'newline' must be str or None, not %.50s",
+                         Py_TYPE(argv[2])->tp_name);
+            return NULL;
+        }
+    }
+    if (argv[3] != NULL && argv[3] != Py_None) {
+        if ((v = PyObject_IsTrue(argv[3])) < 0)
+            return NULL;
+        f->line_buffering = (unsigned char)v;
+    }
+    if (argv[4] != NULL && argv[4] != Py_None) {
+        if ((v = PyObject_IsTrue(argv[4])) < 0)
+            return NULL;
+        f->write_through = (unsigned char)v;
+        if (v && text_commit(f) < 0)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef file_methods[] = {
+    {"reconfigure", _PyCFunction_CAST(file_reconfigure), METH_FASTCALL | METH_KEYWORDS, NULL},
     {"write", (PyCFunction)file_write, METH_O, NULL},
     {"writelines", (PyCFunction)file_writelines, METH_O, NULL},
     {"flush", (PyCFunction)file_flush, METH_NOARGS, NULL},
