@@ -77,8 +77,11 @@ asan: build/asan/refpy
 demo: build/refpy
 	sh examples/run_demo.sh build/refpy
 
-bench: build/refpy
+bench: build/refpy build/runone
 	sh bench/run.sh build/refpy
+build/runone: bench/runone.c
+	@mkdir -p build
+	$(CC) -O2 -o $@ $<
 
 clean:
 	rm -rf build

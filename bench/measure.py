@@ -5,29 +5,17 @@ time is kept (the least disturbed run) and the peak RSS comes from
 wait4()'s rusage of that child.  Outputs of the two interpreters must
 match, or the benchmark is reported as failing.
 """
-import os, sys, time
+import os, subprocess, sys
+
+RUNONE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build", "runone")
+
 
 def run_rusage(cmd):
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        os.dup2(w, 1)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.execv(cmd[0], cmd)
-    os.close(w)
-    start = time.perf_counter()
-    chunks = []
-    while True:
-        b = os.read(r, 65536)
-        if not b:
-            break
-        chunks.append(b)
-    _, status, ru = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    os.close(r)
-    return elapsed, b"".join(chunks), os.waitstatus_to_exitcode(status), ru.ru_maxrss
+    """Run cmd through build/runone (a tiny forking wrapper, so the peak RSS
+    is the child's own); return (seconds, stdout, exit code, peak RSS KiB)."""
+    proc = subprocess.run([RUNONE] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    secs, rss, rc = proc.stderr.decode().split()[-3:]
+    return float(secs), proc.stdout, int(rc), int(rss)
 
 def main():
     refpy, cpython, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -10,4 +10,4 @@ done
 [ -n "$py" ] || { echo "bench: CPython 3.12 not found" >&2; exit 2; }
 host=python3
 command -v python3 >/dev/null 2>&1 || host=$py
-exec "$host" bench/measure.py "$bin" "$py" "${2:-3}" bench/*.py
+exec "$host" bench/measure.py "$bin" "$py" "${2:-3}" $(ls bench/*.py | grep -v measure.py)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 
 static const char *progname = "refpy";
 
@@ -66,6 +67,8 @@ main(int argc, char **argv)
     const char *command = NULL, *module = NULL, *script = NULL;
     int i, inspect = 0, quiet = 0, unbuffered = 0, showrefcount = 0;
     int version = 0;
+    const char *warnopts[32];
+    int nwarnopts = 0;
     progname = argv[0];   /* CPython prints argv[0] as given in its messages */
 
     for (i = 1; i < argc; i++) {
@@ -88,6 +91,9 @@ main(int argc, char **argv)
                 if (c == 'c') command = val;
                 else if (c == 'm') module = val;
                 else if (c == 'X') { if (strcmp(val, "showrefcount") == 0) showrefcount = 1; }
+                else if (c == 'W') {
+                    if (nwarnopts < (int)Py_ARRAY_LENGTH(warnopts)) warnopts[nwarnopts++] = val;
+                }
                 if (c == 'c' || c == 'm') { i++; goto args_done; }
                 break;
             }
@@ -122,6 +128,7 @@ args_done:
     if (unbuffered || (getenv("PYTHONUNBUFFERED") && *getenv("PYTHONUNBUFFERED")))
         _PyIO_SetUnbuffered(1);
     _PySys_SetOrigArgv(argc, argv);
+    for (int w = 0; w < nwarnopts; w++) _PyWarnings_AddOption(warnopts[w]);
 
     int status;
     if (command != NULL) {
@@ -174,5 +181,10 @@ args_done:
     }
     if (inspect && isatty(0) && status == 0) status = _PyRun_InteractiveLoop();
     if (Py_FinalizeEx() < 0 && status == 0) status = 120;
+    if (_PyRun_KeyboardInterrupted()) {
+        /* Like CPython: die from SIGINT so the parent sees the signal. */
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return status;
 }

@@ -19,9 +19,9 @@ for t in "$@"; do
     dir=$(cd "$(dirname "$t")" && pwd); name=$(basename "$t")
     set +e
     case "$name" in
-    *.sh) (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 sh "$name" "$py" \
+    *.sh) (cd "$dir" && env -u PYTHONUNBUFFERED PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 sh "$name" "$py" \
               > "$dir/$name.out.raw" 2> "$dir/$name.err.raw" < /dev/null) ;;
-    *)    (cd "$dir" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 "$py" -s "$name" \
+    *)    (cd "$dir" && env -u PYTHONUNBUFFERED PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 LC_ALL=C.UTF-8 "$py" -s "$name" \
               > "$dir/$name.out.raw" 2> "$dir/$name.err.raw" < /dev/null) ;;
     esac
     rc=$?

@@ -27,9 +27,9 @@ pass=0; fail=0; failed=""
 for t in "$@"; do
     dir=$(cd "$(dirname "$t")" && pwd); name=$(basename "$t")
     case "$name" in
-    *.sh) (cd "$dir" && PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" sh "$name" "$bin" \
+    *.sh) (cd "$dir" && env -u PYTHONUNBUFFERED PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" sh "$name" "$bin" \
               > "$tmp/out.raw" 2> "$tmp/err.raw" < /dev/null) ;;
-    *)    (cd "$dir" && PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" "$bin" "$name" \
+    *)    (cd "$dir" && env -u PYTHONUNBUFFERED PYTHONHASHSEED=0 LC_ALL=C.UTF-8 timeout "$timeout_s" "$bin" "$name" \
               > "$tmp/out.raw" 2> "$tmp/err.raw" < /dev/null) ;;
     esac
     rc=$?

@@ -100,7 +100,7 @@ PyAPI_FUNC(int) _PyTrash_begin(PyObject *op);   /* 1: deferred, skip body */
 PyAPI_FUNC(void) _PyTrash_end(void);
 PyAPI_FUNC(int) _PyTrash_cond(PyObject *op, destructor dealloc);
 #define Py_TRASHCAN_BEGIN(op, dealloc) do { \
-        int _rp_trash_active = _PyTrash_cond(_PyObject_CAST(op), (destructor)(dealloc)); \
+        int _rp_trash_active = Py_TYPE(op)->tp_dealloc == (destructor)(dealloc); /* _PyTrash_cond */ \
         if (_rp_trash_active && _PyTrash_begin(_PyObject_CAST(op))) break;
 #define Py_TRASHCAN_END \
         if (_rp_trash_active) _PyTrash_end(); } while (0);

@@ -155,7 +155,7 @@ typedef struct _traceback {
     struct _traceback *tb_next;     /* strong, or NULL */
     PyFrameObject *tb_frame;        /* strong */
     int tb_lasti;                   /* byte offset of the instruction */
-    int tb_lineno;
+    int tb_lineno;                  /* INT_MIN until computed (read it as tb.tb_lineno) */
 } PyTracebackObject;
 PyAPI_DATA(PyTypeObject) PyTraceBack_Type;
 #define PyTraceBack_Check(v) Py_IS_TYPE((v), &PyTraceBack_Type)

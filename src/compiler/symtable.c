@@ -89,41 +89,31 @@ _RpCompile_SyntaxError(PyObject *filename, int full_args, const char *msg_utf8,
                        int lineno, int col_offset, int end_lineno, int end_col_offset)
 {
     PyObject *msg = PyUnicode_FromString(msg_utf8);
-    PyObject *exc = NULL, *args = NULL, *loc = NULL;
+    PyObject *exc = NULL, *args = NULL, *loc = NULL, *text = NULL;
     if (msg == NULL) return;
     if (full_args) {
-        loc = Py_BuildValue("(OiiOii)", filename, lineno, col_offset + 1, Py_None,
-                            end_lineno, end_col_offset + 1);
+        /* compiler_error: the source line comes from the file, if any */
+        text = PyErr_ProgramTextObject(filename, lineno);
+        loc = Py_BuildValue("(OiiOii)", filename, lineno, col_offset + 1,
+                            text ? text : Py_None, end_lineno, end_col_offset + 1);
         if (loc == NULL) goto done;
         args = PyTuple_Pack(2, msg, loc);
         if (args == NULL) goto done;
         exc = PyObject_Call(PyExc_SyntaxError, args, NULL);
         if (exc == NULL) goto done;
+        PyErr_SetObject(PyExc_SyntaxError, exc);
     }
     else {
-        exc = PyObject_CallOneArg(PyExc_SyntaxError, msg);
-        if (exc == NULL) goto done;
-        PyObject *v;
-        if (PyObject_SetAttrString(exc, "filename", filename) < 0) goto done;
-        v = PyLong_FromLong(lineno);
-        if (v == NULL || PyObject_SetAttrString(exc, "lineno", v) < 0) { Py_XDECREF(v); goto done; }
-        Py_DECREF(v);
-        v = PyLong_FromLong(col_offset + 1);
-        if (v == NULL || PyObject_SetAttrString(exc, "offset", v) < 0) { Py_XDECREF(v); goto done; }
-        Py_DECREF(v);
-        v = PyLong_FromLong(end_lineno);
-        if (v == NULL || PyObject_SetAttrString(exc, "end_lineno", v) < 0) { Py_XDECREF(v); goto done; }
-        Py_DECREF(v);
-        /* end_col_offset < 0: no end column (PyErr_SyntaxLocationObject) */
-        v = end_col_offset < 0 ? Py_NewRef(Py_None) : PyLong_FromLong(end_col_offset + 1);
-        if (v == NULL || PyObject_SetAttrString(exc, "end_offset", v) < 0) { Py_XDECREF(v); goto done; }
-        Py_DECREF(v);
+        /* symtable: SyntaxError(msg) + PyErr_RangedSyntaxLocationObject */
+        PyErr_SetObject(PyExc_SyntaxError, msg);
+        PyErr_SyntaxLocationObjectEx(filename, lineno, col_offset + 1, end_lineno,
+                                     end_col_offset < 0 ? -1 : end_col_offset + 1);
     }
-    PyErr_SetObject(PyExc_SyntaxError, exc);
 done:
     Py_XDECREF(exc);
     Py_XDECREF(args);
     Py_XDECREF(loc);
+    Py_XDECREF(text);
     Py_DECREF(msg);
 }
 
@@ -388,6 +378,11 @@ static int
 symtable_add_def(struct symtable *st, PyObject *name, int flag,
                  int lineno, int col_offset, int end_lineno, int end_col_offset)
 {
+    /* In the type-parameter block of a generic class only the type
+       parameters themselves are mangled (see _RpMaybeMangle). */
+    if ((flag & DEF_TYPE_PARAM) && st->st_cur->ste_mangled_names != NULL) {
+        if (PyDict_SetItem(st->st_cur->ste_mangled_names, name, Py_True) < 0) return 0;
+    }
     return symtable_add_def_helper(st, name, flag, st->st_cur,
                                    lineno, col_offset, end_lineno, end_col_offset);
 }

@@ -279,10 +279,19 @@ _PySpecialize_CheckMro(PyTypeObject *tp, const struct _rp_attr_cache *c)
     PyObject *mro = tp->tp_mro;
     if (mro == NULL || PyTuple_GET_SIZE(mro) != c->mro_len) return 0;
     for (int i = 0; i < c->mro_len; i++) {
+        /* 0: an immutable (static) type, whose dict cannot change */
+        if (c->versions[i] == 0) continue;
         PyObject *d = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
         if (d == NULL || ((PyDictObject *)d)->ma_version_tag != c->versions[i]) return 0;
     }
     return 1;
+}
+/* The instance dict slot (managed dicts sit 3 words before the object). */
+static inline PyObject **
+_PyEval_InstanceDictPtr(PyObject *obj)
+{
+    if (Py_TYPE(obj)->tp_flags & Py_TPFLAGS_MANAGED_DICT) return ((PyObject **)obj) - 3;
+    return _PyObject_GetDictPtr(obj);
 }
 /* Rewrite superinstructions and set the warm-up counters of a new code
    object's adaptive instructions. */

@@ -29,6 +29,8 @@ int _PyRun_Module(const char *module);   /* -m: run sys.path module as __main__ 
 /* Report the current exception like the top level does; returns the exit
    status (1, or SystemExit's code). */
 int _PyRun_HandleUncaught(void);
+/* 1 if the program ended with an uncaught KeyboardInterrupt (exit by SIGINT). */
+int _PyRun_KeyboardInterrupted(void);
 PyObject *PyUnicode_DecodeFSDefault_rp(const char *s);   /* new */
 const char *_Py_ProgramName_rp(void);                    /* main.c: argv[0] basename */
 int _Py_ExitRequested_rp(void);

@@ -240,13 +240,9 @@ void
 PyObject_GC_Track(void *op_raw)
 {
     PyObject *op = (PyObject *)op_raw;
-    if (_PyObject_GC_IS_TRACKED(op)) {
-#ifdef Py_DEBUG
-        Py_FatalError("object already tracked by the garbage collector");
-#else
-        return;     /* a C bug; relinking would corrupt the list */
-#endif
-    }
+    /* CPython treats tracking a tracked object as a fatal error; refpy
+       tolerates it (relinking would corrupt the list, so nothing is done). */
+    if (_PyObject_GC_IS_TRACKED(op)) return;
     _rp_gc_track(_PyInterpreterState_GET(), op);
 }
 

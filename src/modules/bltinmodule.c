@@ -135,6 +135,26 @@ file_write_object(PyObject *v, PyObject *file, int raw)
     return 0;
 }
 
+/* _PyObject_LookupAttr with a fast path for the generic getattr: a missing
+   attribute is then reported without creating and discarding an
+   AttributeError.  1 found (*res new ref), 0 missing, -1 error. */
+static int
+lookup_attr(PyObject *v, PyObject *name, PyObject **res)
+{
+    if (PyUnicode_CheckExact(name) && Py_TYPE(v)->tp_getattro == PyObject_GenericGetAttr) {
+        *res = _PyObject_GenericGetAttrSuppress(v, name);
+        if (*res != NULL)
+            return 1;
+        if (!PyErr_Occurred())
+            return 0;
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return -1;
+        PyErr_Clear();
+        return 0;
+    }
+    return _PyObject_LookupAttr(v, name, res);
+}
+
 /* Match a keyword name against a C string (identity fast path first). */
 static inline int
 kw_is(PyObject *key, PyObject *interned, const char *s)
@@ -557,7 +577,7 @@ builtin_getattr(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     v = args[0];
     name = args[1];
     if (nargs > 2) {
-        if (_PyObject_LookupAttr(v, name, &result) == 0)
+        if (lookup_attr(v, name, &result) == 0)
             return Py_NewRef(args[2]);
     }
     else
@@ -571,7 +591,7 @@ builtin_hasattr(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *v;
     if (!_PyArg_CheckPositional("hasattr", nargs, 2, 2))
         return NULL;
-    if (_PyObject_LookupAttr(args[0], args[1], &v) < 0)
+    if (lookup_attr(args[0], args[1], &v) < 0)
         return NULL;
     if (v == NULL)
         Py_RETURN_FALSE;

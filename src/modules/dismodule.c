@@ -41,6 +41,12 @@
 #include "rp_eval.h"
 #include "rp_modules.h"
 
+/* TODO(lead): belongs in an internal header (implemented by the compiler in
+   src/compiler/flowgraph.c, declared in src/compiler/compiler.h):
+   stack effect of an instruction, jump = 1 if the branch is taken;
+   INT_MAX for an unknown opcode. */
+int _RpCompile_StackEffect(int opcode, int oparg, int jump);
+
 #define OPNAME_WIDTH 20
 #define OPARG_WIDTH 5
 
@@ -1564,6 +1570,62 @@ dis_distb(PyObject *m, PyObject *const *args, Py_ssize_t nargs, PyObject *kwname
     Py_RETURN_NONE;
 }
 
+/* stack_effect(opcode, oparg=None, /, *, jump=None) */
+static PyObject *
+dis_stack_effect(PyObject *m, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"", "", "jump", NULL};
+    PyObject *argv[3];
+    long opcode;
+    int oparg = 0, effect;
+    if (!_PyArg_ParseFast("stack_effect", args, nargs, kwnames, kwlist, 2, 1, 2, 0, argv))
+        return NULL;
+    opcode = PyLong_AsLong(argv[0]);
+    if (opcode == -1 && PyErr_Occurred())
+        return NULL;
+    if ((opcode >= HAVE_ARGUMENT && (opcode < MIN_PSEUDO_OPCODE || opcode > MAX_PSEUDO_OPCODE)) ||
+        (opcode >= MIN_PSEUDO_OPCODE && op_has_arg((int)opcode))) {
+        if (argv[1] == NULL || argv[1] == Py_None) {
+            PyErr_SetString(PyExc_ValueError,
+                            "stack_effect: opcode requires oparg but oparg was not specified");
+            return NULL;
+        }
+    }
+    else if (argv[1] != NULL && argv[1] != Py_None) {
+        PyErr_SetString(PyExc_ValueError,
+                        "stack_effect: opcode does not permit oparg but oparg was specified");
+        return NULL;
+    }
+    if (argv[1] != NULL && argv[1] != Py_None) {
+        long v = PyLong_AsLong(argv[1]);
+        if (v == -1 && PyErr_Occurred())
+            return NULL;
+        oparg = (int)v;
+    }
+    if (opcode < 0 || opcode > MAX_PSEUDO_OPCODE || !is_base_op((int)opcode)) {
+        PyErr_SetString(PyExc_ValueError, "invalid opcode or oparg");
+        return NULL;
+    }
+    if (opcode == RESERVED)
+        effect = 0;
+    else if (argv[2] == NULL || argv[2] == Py_None) {
+        int a = _RpCompile_StackEffect((int)opcode, oparg, 0);
+        int b = _RpCompile_StackEffect((int)opcode, oparg, 1);
+        effect = (a == INT_MAX || b == INT_MAX) ? INT_MAX : Py_MAX(a, b);
+    }
+    else if (argv[2] == Py_True || argv[2] == Py_False)
+        effect = _RpCompile_StackEffect((int)opcode, oparg, argv[2] == Py_True);
+    else {
+        PyErr_SetString(PyExc_ValueError, "stack_effect: jump must be False, True or None");
+        return NULL;
+    }
+    if (effect == INT_MAX) {
+        PyErr_SetString(PyExc_ValueError, "invalid opcode or oparg");
+        return NULL;
+    }
+    return PyLong_FromLong(effect);
+}
+
 static const char *const compiler_flag_names[10] = {
     "OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS", "NESTED", "GENERATOR", "NOFREE",
     "COROUTINE", "ITERABLE_COROUTINE", "ASYNC_GENERATOR"};
@@ -2184,6 +2246,7 @@ static PyMethodDef dis_methods[] = {
     {"findlinestarts", (PyCFunction)dis_findlinestarts, METH_O, NULL},
     {"findlabels", (PyCFunction)dis_findlabels, METH_O, NULL},
     {"pretty_flags", (PyCFunction)dis_pretty_flags, METH_O, NULL},
+    {"stack_effect", FASTKW(dis_stack_effect), NULL},
     {NULL, NULL, 0, NULL}
 };
 

@@ -646,7 +646,6 @@ sys_debugmallocstats(PyObject *module, PyObject *Py_UNUSED(ignored))
     _PyIO_FlushStd();
     fflush(stdout);
     _PyObject_DebugMallocStats(stderr);
-    fputc('\n', stderr);
     fflush(stderr);
     Py_RETURN_NONE;
 }

@@ -85,7 +85,8 @@ PyByteArray_Resize(PyObject *op, Py_ssize_t requested_size)
             PyErr_NoMemory();
             return -1;
         }
-        memcpy(sval, self->ob_start, Py_MIN(size, (size_t)Py_SIZE(self)));
+        if (Py_MIN(size, (size_t)Py_SIZE(self)) > 0)
+            memcpy(sval, self->ob_start, Py_MIN(size, (size_t)Py_SIZE(self)));
         PyObject_Free(self->ob_bytes);
     }
     else {
@@ -201,7 +202,8 @@ iconcat_buffer(PyObject *self, PyObject *other)
     if (size > PY_SSIZE_T_MAX - view.len)
         PyErr_NoMemory();
     else if (PyByteArray_Resize(self, size + view.len) == 0) {
-        memcpy(BA(self)->ob_start + size, view.buf, (size_t)view.len);
+        if (view.len > 0)
+            memcpy(BA(self)->ob_start + size, view.buf, (size_t)view.len);
         r = 0;
     }
     if (pb->bf_releasebuffer != NULL)
@@ -487,8 +489,8 @@ bytearray_repeat(PyObject *self, Py_ssize_t count)
     if (count > 0 && n > PY_SSIZE_T_MAX / count)
         return PyErr_NoMemory();
     res = PyByteArray_FromStringAndSize(NULL, n * count);
-    if (res == NULL)
-        return NULL;
+    if (res == NULL || n == 0)
+        return res;
     for (Py_ssize_t i = 0; i < count; i++)
         memcpy(BA(res)->ob_start + i * n, PyByteArray_AS_STRING(self), (size_t)n);
     return res;

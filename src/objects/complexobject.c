@@ -773,11 +773,11 @@ complex_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     Py_ssize_t nkw = kwds ? PyDict_GET_SIZE(kwds) : 0;
     if (nargs + nkw > 2) {
-        PyErr_Format(PyExc_TypeError, "complex() takes at most 2 arguments (%zd given)",
-                     nargs + nkw);
+        PyErr_Format(PyExc_TypeError, "complex() takes at most 2 %sarguments (%zd given)",
+                     nargs == 0 ? "keyword " : "", nargs + nkw);
         return NULL;
     }
-    PyObject *stack[2];
+    PyObject *stack[2] = {NULL, NULL};
     PyObject *kwnames = NULL;
     for (Py_ssize_t k = 0; k < nargs; k++)
         stack[k] = PyTuple_GET_ITEM(args, k);

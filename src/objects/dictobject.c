@@ -196,15 +196,6 @@ estimate_log2_keysize(Py_ssize_t n)
     return calculate_log2_keysize((n * 3 + 1) / 2);
 }
 
-static inline void
-dictkeys_incref(PyDictKeysObject *dk)
-{
-    if (dk->dk_refcnt == _Py_IMMORTAL_REFCNT)
-        return;
-    _Py_INC_REFTOTAL();
-    dk->dk_refcnt++;
-}
-
 static void free_keys_object(PyDictKeysObject *keys);
 
 static inline void

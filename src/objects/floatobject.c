@@ -44,12 +44,6 @@ PyFloat_FromDouble(double fval)
     return (PyObject *)op;
 }
 
-PyObject *
-_PyFloat_FromDoubleFast(double x)
-{
-    return PyFloat_FromDouble(x);
-}
-
 static void
 float_dealloc(PyObject *op)
 {

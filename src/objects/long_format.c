@@ -1,20 +1,28 @@
 /* long_format.c -- int <-> text and int <-> bytes.
  *
  * int -> decimal: the 30-bit digits are converted into base 10**9 "limbs"
- * by Horner's rule (each incoming digit multiplies the limb array by 2**30
- * and adds itself), then every limb becomes nine characters written from
- * the end of the buffer backwards.  This is quadratic, which is why 3.12
- * limits conversions to sys.get_int_max_str_digits() (default 4300)
- * decimal digits in both directions; the limit is checked before the work
- * starts whenever the bit length already proves the result too long.
- *
- * int -> base 2/8/16: a straight bit-stream read, no arithmetic.
+ * (nine decimal digits each), and every limb becomes nine characters
+ * written from the end of the buffer backwards.  Up to a few hundred
+ * digits the limbs come from Horner's rule (each incoming digit multiplies
+ * the limb array by 2**30 and adds itself: quadratic, but tight).  Beyond
+ * that, divide and conquer: split the binary number at a power-of-two
+ * digit boundary, convert both halves, and recombine them *in base 10**9*
+ * with a Karatsuba multiplication by the cached limbs of 2**(30m).
  *
  * text -> int: CPython's grammar (whitespace, sign, 0x/0o/0b prefixes,
  * single underscores between digits, the base-0 rule that forbids leading
- * zeros), then power-of-two bases are assembled bit by bit and the others
- * by multiplying the digit array by base**k and adding k characters' worth
- * at a time, k being the largest chunk whose value fits in a digit.
+ * zeros).  Power-of-two bases are assembled bit by bit; other bases
+ * multiply the digit array by base**k and add k characters' worth at a
+ * time (k the largest chunk whose value fits in a digit), or, for very
+ * long literals, split the text in two and combine the halves with a
+ * Karatsuba multiplication by base**(2**j).
+ *
+ * In both directions 3.12 limits decimal conversions to
+ * sys.get_int_max_str_digits() (default 4300) digits; the limit is checked
+ * before the work starts whenever the sizes already prove the result too
+ * long, and the messages are CPython's.
+ *
+ * int -> base 2/8/16 and int <-> bytes are straight bit-stream copies.
  */
 #include "pycore.h"
 #include "rp_object.h"
@@ -32,6 +40,272 @@ int _Py_int_max_str_digits = _PY_LONG_DEFAULT_MAX_STR_DIGITS;
 
 #define DECIMAL_SHIFT 9
 #define DECIMAL_BASE ((digit)1000000000)
+
+
+/* ------------------------------------------------------------------ */
+/* Binary digits -> base 10**9 limbs                                   */
+/* ------------------------------------------------------------------ */
+
+/* Horner's rule, quadratic: good up to a few hundred digits.  Returns a
+   PyMem_Malloc'ed limb array (at least one limb), *psize its length. */
+static digit *
+horner_to_limbs(const digit *pin, Py_ssize_t size_a, Py_ssize_t *psize)
+{
+    /* a limb holds 29.9 bits, a digit 30: size_a + size_a/29 + 2 suffice */
+    Py_ssize_t cap = size_a + size_a / 29 + 2;
+    digit *pout = PyMem_Malloc((size_t)cap * sizeof(digit));
+    if (pout == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_ssize_t size = 0;
+    for (Py_ssize_t i = size_a; --i >= 0;) {
+        digit hi = pin[i];
+        for (Py_ssize_t j = 0; j < size; j++) {
+            twodigits z = ((twodigits)pout[j] << PyLong_SHIFT) | hi;
+            hi = (digit)(z / DECIMAL_BASE);
+            pout[j] = (digit)(z - (twodigits)hi * DECIMAL_BASE);
+        }
+        while (hi) {
+            pout[size++] = hi % DECIMAL_BASE;
+            hi /= DECIMAL_BASE;
+        }
+    }
+    if (size == 0)
+        pout[size++] = 0;
+    *psize = size;
+    return pout;
+}
+
+/* Huge numbers: divide and conquer.  With a = hi * 2**(30m) + lo, convert
+   hi and lo recursively and combine them *in base 10**9*: dec(a) =
+   dec(hi) * dec(2**(30m)) + dec(lo).  m is a power of two, so the
+   powers dec(2**(30 * 2**j)) come from repeated squaring and are shared by
+   the whole recursion.  With a Karatsuba multiplication on base 10**9
+   limbs this is O(n**1.58) instead of Horner's O(n**2). */
+
+#define DC_TO_DEC_CUTOFF 300     /* binary digits */
+#define DKARATSUBA_CUTOFF 64     /* limbs */
+
+/* z[0:na+nb] = a * b, schoolbook, base 10**9.  Products are summed in
+   64-bit accumulators and carried only every 16 rows (16 * 10**18 + 10**9
+   < 2**64), which saves most of the divisions. */
+static int
+dmul_school(digit *z, const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb)
+{
+    uint64_t small[2 * DKARATSUBA_CUTOFF + 2];
+    Py_ssize_t n = na + nb;
+    uint64_t *acc = n <= (Py_ssize_t)Py_ARRAY_LENGTH(small) ? small
+                    : PyMem_Malloc((size_t)n * sizeof(uint64_t));
+    if (acc == NULL)
+        return -1;
+    memset(acc, 0, (size_t)n * sizeof(uint64_t));
+    for (Py_ssize_t i0 = 0; i0 < na; i0 += 16) {
+        Py_ssize_t i1 = Py_MIN(i0 + 16, na);
+        for (Py_ssize_t i = i0; i < i1; i++) {
+            uint64_t ai = a[i];
+            uint64_t *pa = acc + i;
+            for (Py_ssize_t j = 0; j < nb; j++)
+                pa[j] += ai * b[j];
+        }
+        /* normalise what these rows touched; carries only move up */
+        uint64_t carry = 0;
+        for (Py_ssize_t k = i0; k < n && (k < i1 + nb || carry); k++) {
+            uint64_t t = acc[k] + carry;
+            carry = t / DECIMAL_BASE;
+            acc[k] = t - carry * DECIMAL_BASE;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        z[k] = (digit)acc[k];
+    if (acc != small)
+        PyMem_Free(acc);
+    return 0;
+}
+
+/* x[0:nx] += y[0:ny] (nx >= ny); the final carry must fit. */
+static void
+dadd_into(digit *x, Py_ssize_t nx, const digit *y, Py_ssize_t ny)
+{
+    digit carry = 0;
+    Py_ssize_t i;
+    for (i = 0; i < ny; i++) {
+        digit t = x[i] + y[i] + carry;
+        carry = t >= DECIMAL_BASE;
+        x[i] = carry ? t - DECIMAL_BASE : t;
+    }
+    for (; carry && i < nx; i++) {
+        digit t = x[i] + 1;
+        carry = t >= DECIMAL_BASE;
+        x[i] = carry ? 0 : t;
+    }
+}
+
+/* x[0:nx] -= y[0:ny] (x >= y). */
+static void
+dsub_from(digit *x, Py_ssize_t nx, const digit *y, Py_ssize_t ny)
+{
+    digit borrow = 0;
+    Py_ssize_t i;
+    for (i = 0; i < ny; i++) {
+        digit sub = y[i] + borrow;
+        borrow = x[i] < sub;
+        x[i] = borrow ? x[i] + DECIMAL_BASE - sub : x[i] - sub;
+    }
+    for (; borrow && i < nx; i++) {
+        borrow = x[i] == 0;
+        x[i] = borrow ? DECIMAL_BASE - 1 : x[i] - 1;
+    }
+}
+
+static Py_ssize_t
+dtrim(const digit *a, Py_ssize_t n)
+{
+    while (n > 0 && a[n - 1] == 0)
+        n--;
+    return n;
+}
+
+/* z[0:na+nb] = a * b (base 10**9), Karatsuba above the cutoff.  0 or -1
+   (MemoryError). */
+static int
+dmul(digit *z, const digit *a, Py_ssize_t na, const digit *b, Py_ssize_t nb)
+{
+    if (na < nb) {
+        const digit *t = a; a = b; b = t;
+        Py_ssize_t n = na; na = nb; nb = n;
+    }
+    if (nb <= DKARATSUBA_CUTOFF)
+        return dmul_school(z, a, na, b, nb);
+    if (2 * nb <= na) {
+        /* lopsided: slices of a as long as b */
+        memset(z, 0, (size_t)(na + nb) * sizeof(digit));
+        digit *tmp = PyMem_Malloc((size_t)(2 * nb) * sizeof(digit));
+        if (tmp == NULL)
+            return -1;
+        for (Py_ssize_t off = 0; off < na; off += nb) {
+            Py_ssize_t take = Py_MIN(nb, na - off);
+            if (dmul(tmp, a + off, take, b, nb) < 0) {
+                PyMem_Free(tmp);
+                return -1;
+            }
+            dadd_into(z + off, na + nb - off, tmp, take + nb);
+        }
+        PyMem_Free(tmp);
+        return 0;
+    }
+    /* a = a1*B**k + a0, b = b1*B**k + b0 with k = na/2 < nb */
+    Py_ssize_t k = na / 2;
+    Py_ssize_t na1 = na - k, nb1 = nb - k;
+    Py_ssize_t ns = na1 + 1;                       /* a0 + a1 fits in na1 + 1 */
+    digit *buf = PyMem_Malloc((size_t)(4 * ns) * sizeof(digit));
+    if (buf == NULL)
+        return -1;
+    digit *s1 = buf, *s2 = buf + ns, *mid = buf + 2 * ns;   /* mid: 2*ns */
+    memset(buf, 0, (size_t)(2 * ns) * sizeof(digit));
+    memcpy(s1, a + k, (size_t)na1 * sizeof(digit));
+    dadd_into(s1, ns, a, k);
+    memcpy(s2, b + k, (size_t)nb1 * sizeof(digit));
+    dadd_into(s2, ns, b, k);
+    /* low and high products straight into z */
+    if (dmul(z, a, k, b, k) < 0 || dmul(z + 2 * k, a + k, na1, b + k, nb1) < 0 ||
+        dmul(mid, s1, ns, s2, ns) < 0) {
+        PyMem_Free(buf);
+        return -1;
+    }
+    /* mid -= low + high, then add it in at B**k */
+    Py_ssize_t nmid = dtrim(mid, 2 * ns);
+    dsub_from(mid, nmid, z, dtrim(z, 2 * k));
+    dsub_from(mid, nmid, z + 2 * k, dtrim(z + 2 * k, na1 + nb1));
+    nmid = dtrim(mid, nmid);
+    dadd_into(z + k, na + nb - k, mid, nmid);
+    PyMem_Free(buf);
+    return 0;
+}
+
+typedef struct {
+    digit *limbs[64];   /* dec(2**(30 * 2**j)) */
+    Py_ssize_t size[64];
+} DecPowers;
+
+/* dec(2**(30 * 2**j)), computed on demand: borrowed from the cache. */
+static digit *
+dec_power(DecPowers *pc, int j, Py_ssize_t *psize)
+{
+    if (pc->limbs[j] == NULL) {
+        if (j == 0) {
+            digit *p = PyMem_Malloc(2 * sizeof(digit));
+            if (p == NULL)
+                return NULL;
+            p[0] = (digit)(PyLong_BASE % DECIMAL_BASE);
+            p[1] = (digit)(PyLong_BASE / DECIMAL_BASE);
+            pc->limbs[0] = p;
+            pc->size[0] = 2;
+        }
+        else {
+            Py_ssize_t n;
+            digit *prev = dec_power(pc, j - 1, &n);
+            if (prev == NULL)
+                return NULL;
+            digit *p = PyMem_Malloc((size_t)(2 * n) * sizeof(digit));
+            if (p == NULL)
+                return NULL;
+            if (dmul(p, prev, n, prev, n) < 0) {
+                PyMem_Free(p);
+                return NULL;
+            }
+            pc->limbs[j] = p;
+            pc->size[j] = dtrim(p, 2 * n);
+        }
+    }
+    *psize = pc->size[j];
+    return pc->limbs[j];
+}
+
+static digit *
+dc_rec(const digit *d, Py_ssize_t n, Py_ssize_t *psize, DecPowers *pc)
+{
+    while (n > 0 && d[n - 1] == 0)
+        n--;
+    if (n <= DC_TO_DEC_CUTOFF)
+        return horner_to_limbs(d, n, psize);
+    int j = 0;
+    while (((Py_ssize_t)2 << j) < n)
+        j++;
+    Py_ssize_t m = (Py_ssize_t)1 << j;   /* largest power of two < n */
+    Py_ssize_t nhi, nlo, np;
+    digit *hi = dc_rec(d + m, n - m, &nhi, pc);
+    if (hi == NULL)
+        return NULL;
+    digit *lo = dc_rec(d, m, &nlo, pc);
+    digit *pw = lo ? dec_power(pc, j, &np) : NULL;
+    digit *res = pw ? PyMem_Malloc((size_t)(nhi + np + 1) * sizeof(digit)) : NULL;
+    if (res == NULL || dmul(res, hi, nhi, pw, np) < 0) {
+        PyMem_Free(hi);
+        PyMem_Free(lo);
+        PyMem_Free(res);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    res[nhi + np] = 0;
+    dadd_into(res, nhi + np + 1, lo, nlo);
+    PyMem_Free(hi);
+    PyMem_Free(lo);
+    Py_ssize_t n_res = dtrim(res, nhi + np + 1);
+    *psize = n_res ? n_res : 1;
+    return res;
+}
+
+static digit *
+dc_to_limbs(const digit *pin, Py_ssize_t size_a, Py_ssize_t *psize)
+{
+    DecPowers pc;
+    memset(&pc, 0, sizeof pc);
+    digit *r = dc_rec(pin, size_a, psize, &pc);
+    for (int j = 0; j < 64; j++)
+        PyMem_Free(pc.limbs[j]);
+    return r;
+}
 
 /* ------------------------------------------------------------------ */
 /* int -> decimal                                                      */
@@ -56,32 +330,12 @@ decimal_limbs(PyLongObject *a, Py_ssize_t *plimbs, Py_ssize_t *pndec)
             return NULL;
         }
     }
-    /* 30 bits < 3.34 limbs of 9 digits... a limb holds 29.9 bits, so
-       size_a + size_a / 29 + 1 limbs are always enough. */
-    Py_ssize_t cap = 1 + size_a + size_a / 29 + 1;
-    digit *pout = PyMem_Malloc((size_t)cap * sizeof(digit));
-    if (pout == NULL) {
-        PyErr_NoMemory();
-        return NULL;
-    }
     const digit *pin = a->long_value.ob_digit;
-    Py_ssize_t size = 0;
-    for (Py_ssize_t i = size_a; --i >= 0;) {
-        digit hi = pin[i];
-        for (Py_ssize_t j = 0; j < size; j++) {
-            twodigits z = ((twodigits)pout[j] << PyLong_SHIFT) | hi;
-            hi = (digit)(z / DECIMAL_BASE);
-            pout[j] = (digit)(z - (twodigits)hi * DECIMAL_BASE);
-        }
-        while (hi) {
-            pout[size++] = hi % DECIMAL_BASE;
-            hi /= DECIMAL_BASE;
-        }
-        if (((size_a - i) & 1023) == 0 && PyErr_CheckSignals() < 0) {
-            PyMem_Free(pout);
-            return NULL;
-        }
-    }
+    Py_ssize_t size;
+    digit *pout = size_a > DC_TO_DEC_CUTOFF ? dc_to_limbs(pin, size_a, &size)
+                                            : horner_to_limbs(pin, size_a, &size);
+    if (pout == NULL)
+        return NULL;
     if (size == 0)
         pout[size++] = 0;
     Py_ssize_t ndec = (size - 1) * DECIMAL_SHIFT + 1;
@@ -427,6 +681,93 @@ digits_to_long(const char *start, const char *end, int base, Py_ssize_t ndigits)
     return _PyLong_Normalize(z);
 }
 
+/* Huge non-binary literals: divide and conquer.  value(s) =
+   value(high part) * base**k + value(low k digits), with k a power of two
+   so that the powers base**(2**j) are shared; the multiplications are
+   Karatsuba, so this is O(n**1.58) where the chunked loop is O(n**2). */
+#define DC_FROM_STR_CUTOFF 3000   /* digits */
+
+/* base**(2**j), cached in powers[]: borrowed reference. */
+static PyObject *
+dc_power(PyObject **powers, int j, int base)
+{
+    if (powers[j] == NULL) {
+        if (j == 0)
+            powers[0] = PyLong_FromLong(base);
+        else {
+            PyObject *q = dc_power(powers, j - 1, base);
+            if (q == NULL)
+                return NULL;
+            powers[j] = _PyLong_Multiply((PyLongObject *)q, (PyLongObject *)q);
+        }
+    }
+    return powers[j];
+}
+
+static PyLongObject *
+dc_from_str(const char *s, Py_ssize_t n, int base, PyObject **powers)
+{
+    if (n <= DC_FROM_STR_CUTOFF)
+        return digits_to_long(s, s + n, base, n);
+    int j = 0;
+    while (((Py_ssize_t)2 << j) < n)
+        j++;
+    Py_ssize_t k = (Py_ssize_t)1 << j;
+    PyObject *pw = dc_power(powers, j, base);
+    if (pw == NULL)
+        return NULL;
+    PyLongObject *hi = dc_from_str(s, n - k, base, powers);
+    if (hi == NULL)
+        return NULL;
+    PyLongObject *lo = dc_from_str(s + n - k, k, base, powers);
+    if (lo == NULL) {
+        Py_DECREF(hi);
+        return NULL;
+    }
+    PyObject *t = _PyLong_Multiply(hi, (PyLongObject *)pw);
+    Py_DECREF(hi);
+    PyObject *r = t ? _PyLong_Add((PyLongObject *)t, lo) : NULL;
+    Py_XDECREF(t);
+    Py_DECREF(lo);
+    return (PyLongObject *)r;
+}
+
+/* Entry for the non-binary bases: underscores removed first if the
+   number is large enough for the divide-and-conquer path. */
+static PyLongObject *
+text_to_long(const char *start, const char *end, int base, Py_ssize_t ndigits)
+{
+    if ((base & (base - 1)) == 0 || ndigits <= DC_FROM_STR_CUTOFF)
+        return digits_to_long(start, end, base, ndigits);
+    char *clean = PyMem_Malloc((size_t)ndigits + 1);
+    if (clean == NULL)
+        return (PyLongObject *)PyErr_NoMemory();
+    Py_ssize_t n = 0;
+    for (const char *p = start; p < end; p++)
+        if (*p != '_')
+            clean[n++] = *p;
+    PyObject *powers[64] = {NULL};
+    PyLongObject *r = dc_from_str(clean, n, base, powers);
+    for (int i = 0; i < 64; i++)
+        Py_XDECREF(powers[i]);
+    PyMem_Free(clean);
+    if (r != NULL && !PyLong_CheckExact(r)) {
+        Py_DECREF(r);
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (r != NULL && _Py_IsImmortal((PyObject *)r)) {
+        /* a small int: the caller edits the sign in place, so copy */
+        PyLongObject *c = _PyLong_New(1);
+        if (c == NULL)
+            return NULL;
+        c->long_value.lv_tag = r->long_value.lv_tag;
+        c->long_value.ob_digit[0] = r->long_value.ob_digit[0];
+        r = c;
+    }
+    return r;
+}
+
 /* repr(obj) cut to 200 code points: new str. */
 static PyObject *
 repr_trunc200(PyObject *obj)
@@ -511,7 +852,7 @@ PyLong_FromString(const char *str, char **pend, int base)
             return NULL;
         }
     }
-    PyLongObject *z = digits_to_long(start, end, base, ndigits);
+    PyLongObject *z = text_to_long(start, end, base, ndigits);
     if (z == NULL)
         return NULL;
     if (error_if_nonzero) {

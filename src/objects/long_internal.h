@@ -84,16 +84,16 @@ digit _PyLong_v_rshift(digit *z, const digit *a, Py_ssize_t m, int d);
 /* ---- text conversion (long_format.c) ---- */
 /* str(v) / repr(v): new str. */
 PyObject *_PyLong_ToDecimalString(PyObject *v);
-/* Digits of |v| (or v with its sign when with_sign) in base 2/8/10/16 as
-   a PyMem_Malloc'ed ASCII buffer: *len gets the length.  alternate adds
-   the 0b/0o/0x prefix.  NULL + exception on error.  upper for 'X'. */
+/* Digits of |v| in base 2, 8, 10 or 16 as a PyMem_Malloc'ed, NUL-terminated
+   ASCII buffer (*len gets the length; no sign).  alternate adds the
+   0b/0o/0x prefix, upper makes letters upper case; base 10 applies the
+   str-digits limit.  NULL + exception on error. */
 char *_PyLong_ToASCII(PyObject *v, int base, int alternate, int upper, Py_ssize_t *len);
 
 /* ---- floats (floatobject.c / float_format.c) ---- */
 /* Convert an int or float operand to double: 0 ok, 1 not a number type
    (NotImplemented), -1 error. */
 int _PyFloat_ConvertOperand(PyObject *obj, double *dbl);
-PyObject *_PyFloat_FromDoubleFast(double x);   /* new */
 /* repr()/str() of a finite or special double into buf (>= 32 bytes). */
 int _PyFloat_FormatRepr(double x, char *buf);
 

@@ -1017,13 +1017,13 @@ long_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     PyObject *argv[2] = {NULL, NULL};
     Py_ssize_t nargs = PyTuple_GET_SIZE(args);
     PyObject *kwnames = NULL;
-    PyObject *stack[4];
+    PyObject *stack[4] = {NULL, NULL, NULL, NULL};
     if (kwds != NULL && PyDict_GET_SIZE(kwds) > 0) {
         /* Rare: gather positionals and keyword values into one array. */
         Py_ssize_t nkw = PyDict_GET_SIZE(kwds);
         if (nargs + nkw > 2) {
-            PyErr_Format(PyExc_TypeError, "int() takes at most 2 arguments (%zd given)",
-                         nargs + nkw);
+            PyErr_Format(PyExc_TypeError, "int() takes at most 2 %sarguments (%zd given)",
+                         nargs == 0 ? "keyword " : "", nargs + nkw);
             return NULL;
         }
         kwnames = PyTuple_New(nkw);

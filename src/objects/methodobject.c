@@ -22,6 +22,13 @@ funcname_for_errors(PyMethodDef *ml, PyObject *self, PyTypeObject *owner)
         return PyUnicode_FromFormat("%s.%s()", _PyType_Name(Py_TYPE(self)), ml->ml_name);
     if (self != NULL && PyType_Check(self))
         return PyUnicode_FromFormat("%s.%s()", _PyType_Name((PyTypeObject *)self), ml->ml_name);
+    if (self != NULL && PyModule_Check(self)) {
+        /* "math.sqrt()", but plain "len()" for builtins, as CPython 3.12. */
+        PyObject *modname = ((PyModuleObject *)self)->md_name;
+        if (modname != NULL && PyUnicode_Check(modname) &&
+            !_PyUnicode_EqualToASCIIString(modname, "builtins"))
+            return PyUnicode_FromFormat("%U.%s()", modname, ml->ml_name);
+    }
     return PyUnicode_FromFormat("%s()", ml->ml_name);
 }
 

@@ -294,6 +294,8 @@ PyObject_SelfIter(PyObject *obj)
 
 /* ------------------------------ attributes ----------------------------- */
 
+static PyObject *generic_getattr(PyObject *obj, PyObject *name, int suppress);
+
 /* New reference. */
 PyObject *
 PyObject_GetAttr(PyObject *v, PyObject *name)
@@ -329,6 +331,13 @@ PyObject_GetAttrString(PyObject *v, const char *name)
 int
 _PyObject_LookupAttr(PyObject *v, PyObject *name, PyObject **result)
 {
+    /* Fast path: the generic lookup can report "missing" without creating
+       and then discarding an AttributeError. */
+    if (Py_TYPE(v)->tp_getattro == PyObject_GenericGetAttr && PyUnicode_Check(name)) {
+        *result = generic_getattr(v, name, 1);
+        if (*result != NULL) return 1;
+        return PyErr_Occurred() ? -1 : 0;
+    }
     *result = PyObject_GetAttr(v, name);
     if (*result != NULL) return 1;
     if (!PyErr_ExceptionMatches(PyExc_AttributeError)) return -1;

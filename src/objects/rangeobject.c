@@ -166,26 +166,27 @@ range_from_array(PyObject *const *args, Py_ssize_t num_args)
     PyObject *start = NULL, *stop = NULL, *step = NULL;
     switch (num_args) {
     case 3:
-        step = PyNumber_Index(args[2]);
-        if (step == NULL)
-            return NULL;
-        if (_PyLong_IsZero((PyLongObject *)step)) {
-            PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
-            Py_DECREF(step);
-            return NULL;
-        }
-        /* fall through */
     case 2:
+        /* start and stop are converted before step is checked */
         start = PyNumber_Index(args[0]);
-        if (start == NULL) {
-            Py_XDECREF(step);
+        if (start == NULL)
             return NULL;
-        }
         stop = PyNumber_Index(args[1]);
         if (stop == NULL) {
             Py_DECREF(start);
-            Py_XDECREF(step);
             return NULL;
+        }
+        if (num_args == 3) {
+            step = PyNumber_Index(args[2]);
+            if (step != NULL && _PyLong_IsZero((PyLongObject *)step)) {
+                PyErr_SetString(PyExc_ValueError, "range() arg 3 must not be zero");
+                Py_CLEAR(step);
+            }
+            if (step == NULL) {
+                Py_DECREF(start);
+                Py_DECREF(stop);
+                return NULL;
+            }
         }
         break;
     case 1:

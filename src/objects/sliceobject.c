@@ -189,7 +189,10 @@ static void
 slice_dealloc(PyObject *self)
 {
     PySliceObject *r = (PySliceObject *)self;
-    _PyObject_GC_UNTRACK(self);
+    PyObject_GC_UnTrack(self);
+    /* (CPython has no trashcan here; it costs little and keeps a deep
+       chain of slices from overflowing the C stack) */
+    Py_TRASHCAN_BEGIN(r, slice_dealloc)
     Py_DECREF(r->step);
     Py_DECREF(r->start);
     Py_DECREF(r->stop);
@@ -197,6 +200,7 @@ slice_dealloc(PyObject *self)
         slice_cache = r;
     else
         PyObject_GC_Del(r);
+    Py_TRASHCAN_END
 }
 
 /* ------------------------------------------------------------------ */

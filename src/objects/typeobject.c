@@ -1352,6 +1352,27 @@ _PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases)
     return winner;
 }
 
+/* Does `type` add C-level fields (or item storage) to `base`? */
+static int
+extra_ivars(PyTypeObject *type, PyTypeObject *base)
+{
+    size_t t_size = (size_t)type->tp_basicsize;
+    size_t b_size = (size_t)base->tp_basicsize;
+    if (type->tp_itemsize || base->tp_itemsize)
+        return t_size != b_size || type->tp_itemsize != base->tp_itemsize;
+    return t_size != b_size;
+}
+
+/* The nearest base (static or heap) that defines the instance layout. */
+static PyTypeObject *
+solid_base(PyTypeObject *type)
+{
+    PyTypeObject *base = type->tp_base ? solid_base(type->tp_base) : &PyBaseObject_Type;
+    return extra_ivars(type, base) ? type : base;
+}
+
+/* The base whose layout the new class extends; all bases' solid bases
+   must lie on one line of descent ("instance lay-out conflict"). */
 static PyTypeObject *
 best_base(PyObject *bases)
 {
@@ -1370,12 +1391,7 @@ best_base(PyObject *bases)
                          base_i->tp_name);
             return NULL;
         }
-        /* The "solid base": the nearest base that adds C-level layout. */
-        PyTypeObject *candidate = base_i;
-        while (candidate->tp_base && (candidate->tp_flags & Py_TPFLAGS_HEAPTYPE) &&
-               candidate->tp_basicsize == candidate->tp_base->tp_basicsize &&
-               candidate->tp_itemsize == candidate->tp_base->tp_itemsize)
-            candidate = candidate->tp_base;
+        PyTypeObject *candidate = solid_base(base_i);
         if (winner == NULL) { winner = candidate; base = base_i; }
         else if (PyType_IsSubtype(winner, candidate)) ;
         else if (PyType_IsSubtype(candidate, winner)) { winner = candidate; base = base_i; }
@@ -1754,8 +1770,7 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
     /* __set_name__ on the namespace's values, then __init_subclass__ of the parent. */
     if (_PyType_SetNames(type) < 0) goto error_type;
     if (_PyType_InitSubclass(type, kwds) < 0) goto error_type;
-    PyObject_GC_Track(type);    /* may already be tracked by GenericAlloc */
-    return (PyObject *)type;
+    return (PyObject *)type;   /* tracked since PyType_GenericAlloc */
 
 error_type:
     Py_DECREF(type);

@@ -442,13 +442,47 @@ error:
     return NULL;
 }
 
+/* Pass 2 of the fast decoder: input known valid; T is the output width. */
+#define UTF8_WRITE_LOOP(T) do { \
+        T *d = (T *)PyUnicode_DATA(res); \
+        while (i < size) { \
+            unsigned char c = s[i]; \
+            if (c < 0x80) { \
+                *d++ = c; \
+                i++; \
+                while (i + 8 <= size) { \
+                    uint64_t w; \
+                    memcpy(&w, s + i, 8); \
+                    if (w & 0x8080808080808080ULL) break; \
+                    for (int q = 0; q < 8; q++) d[q] = s[i + q]; \
+                    d += 8; \
+                    i += 8; \
+                } \
+            } \
+            else if (c < 0xe0) { \
+                *d++ = (T)(((Py_UCS4)(c & 0x1f) << 6) | (s[i + 1] & 0x3f)); \
+                i += 2; \
+            } \
+            else if (c < 0xf0) { \
+                *d++ = (T)(((Py_UCS4)(c & 0x0f) << 12) | ((Py_UCS4)(s[i + 1] & 0x3f) << 6) | \
+                           (s[i + 2] & 0x3f)); \
+                i += 3; \
+            } \
+            else { \
+                *d++ = (T)(((Py_UCS4)(c & 0x07) << 18) | ((Py_UCS4)(s[i + 1] & 0x3f) << 12) | \
+                           ((Py_UCS4)(s[i + 2] & 0x3f) << 6) | (s[i + 3] & 0x3f)); \
+                i += 4; \
+            } \
+        } \
+    } while (0)
+
 PyObject *
 PyUnicode_DecodeUTF8Stateful(const char *data, Py_ssize_t size, const char *errors,
                              Py_ssize_t *consumed)
 {
     const unsigned char *s = (const unsigned char *)data;
-    Py_ssize_t i = 0, n = 0, o;
-    Py_UCS4 maxchar = 0;
+    Py_ssize_t i = 0, n, ascii_prefix;
+    unsigned char maxlead = 0;
     PyObject *res;
 
     /* ASCII prefix, a word at a time */
@@ -466,15 +500,23 @@ PyUnicode_DecodeUTF8Stateful(const char *data, Py_ssize_t size, const char *erro
             *consumed = size;
         return _PyUnicode_FromASCII(data, size);
     }
-    /* validation pass: count code points and find the widest */
-    Py_ssize_t ascii_prefix = i;
+    /* Pass 1: validate, count code points; the widest lead byte gives the
+       kind (C2-C3: Latin-1, up to EF: BMP, F0-F4: astral). */
+    ascii_prefix = i;
     n = i;
-    maxchar = 0x7f;
     while (i < size) {
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
             n++;
+            while (i + 8 <= size) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ULL)
+                    break;
+                i += 8;
+                n += 8;
+            }
             continue;
         }
         Py_UCS4 ch;
@@ -483,49 +525,29 @@ PyUnicode_DecodeUTF8Stateful(const char *data, Py_ssize_t size, const char *erro
         int k = utf8_decode_one(s, i, size, &ch, &errlen, &reason);
         if (k == 0)
             return utf8_decode_slow(data, size, errors, consumed, ascii_prefix);
-        if (ch > maxchar)
-            maxchar = ch;
+        if (c > maxlead)
+            maxlead = c;
         i += k;
         n++;
     }
     if (consumed)
         *consumed = size;
-    if (n == 1)
-        return _PyUnicode_Char(maxchar);
-    res = PyUnicode_New(n, maxchar);
+    res = PyUnicode_New(n, maxlead < 0xc4 ? 0xff : maxlead < 0xf0 ? 0xffff : 0x10ffff);
     if (res == NULL)
         return NULL;
-    int kind = PyUnicode_KIND(res);
-    void *d = PyUnicode_DATA(res);
-    if (kind == 1)
-        memcpy(d, s, (size_t)ascii_prefix);
-    else
-        for (o = 0; o < ascii_prefix; o++)
-            PyUnicode_WRITE(kind, d, o, s[o]);
-    o = ascii_prefix;
-    i = ascii_prefix;
-    while (i < size) {
-        unsigned char c = s[i];
-        Py_UCS4 ch;
-        if (c < 0x80) {
-            ch = c;
-            i++;
+    i = 0;
+    switch (PyUnicode_KIND(res)) {
+    case PyUnicode_1BYTE_KIND: UTF8_WRITE_LOOP(Py_UCS1); break;
+    case PyUnicode_2BYTE_KIND: UTF8_WRITE_LOOP(Py_UCS2); break;
+    default: UTF8_WRITE_LOOP(Py_UCS4); break;
+    }
+    if (n == 1) {
+        /* one non-ASCII character: the Latin-1 singletons are shared */
+        Py_UCS4 ch = PyUnicode_READ_CHAR(res, 0);
+        if (ch < 256) {
+            Py_DECREF(res);
+            return _PyUnicode_Latin1Char((Py_UCS1)ch);
         }
-        else if (c < 0xe0) {
-            ch = ((Py_UCS4)(c & 0x1f) << 6) | (s[i + 1] & 0x3f);
-            i += 2;
-        }
-        else if (c < 0xf0) {
-            ch = ((Py_UCS4)(c & 0x0f) << 12) | ((Py_UCS4)(s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
-            i += 3;
-        }
-        else {
-            ch = ((Py_UCS4)(c & 0x07) << 18) | ((Py_UCS4)(s[i + 1] & 0x3f) << 12) |
-                 ((Py_UCS4)(s[i + 2] & 0x3f) << 6) | (s[i + 3] & 0x3f);
-            i += 4;
-        }
-        PyUnicode_WRITE(kind, d, o, ch);
-        o++;
     }
     return res;
 }
@@ -978,7 +1000,51 @@ _PyUnicode_AsUTF8String(PyObject *str, const char *errors)
         }
         return res;
     }
-    return encode_generic(str, CODEC_UTF8, 1, 0, "utf-8", errors);
+    {
+        /* UCS-2 / UCS-4: write into a worst-case buffer, then shrink;
+           fall back to the general encoder at the first surrogate. */
+        int kind = PyUnicode_KIND(str);
+        const void *data = PyUnicode_DATA(str);
+        Py_ssize_t maxsize;
+        if (n > PY_SSIZE_T_MAX / 4)
+            return PyErr_NoMemory();
+        maxsize = n * (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
+        res = PyBytes_FromStringAndSize(NULL, maxsize);
+        if (res == NULL)
+            return NULL;
+        unsigned char *d = (unsigned char *)PyBytes_AS_STRING(res), *start = d;
+        for (i = 0; i < n; i++) {
+            Py_UCS4 c = kind == PyUnicode_2BYTE_KIND ? ((const Py_UCS2 *)data)[i]
+                                                     : ((const Py_UCS4 *)data)[i];
+            if (c < 0x80)
+                *d++ = (unsigned char)c;
+            else if (c < 0x800) {
+                d[0] = (unsigned char)(0xc0 | (c >> 6));
+                d[1] = (unsigned char)(0x80 | (c & 0x3f));
+                d += 2;
+            }
+            else if (c < 0x10000) {
+                if (Py_UNICODE_IS_SURROGATE(c)) {
+                    Py_DECREF(res);
+                    return encode_generic(str, CODEC_UTF8, 1, 0, "utf-8", errors);
+                }
+                d[0] = (unsigned char)(0xe0 | (c >> 12));
+                d[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+                d[2] = (unsigned char)(0x80 | (c & 0x3f));
+                d += 3;
+            }
+            else {
+                d[0] = (unsigned char)(0xf0 | (c >> 18));
+                d[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+                d[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+                d[3] = (unsigned char)(0x80 | (c & 0x3f));
+                d += 4;
+            }
+        }
+        if (_PyBytes_Resize(&res, d - start) < 0)
+            return NULL;
+        return res;
+    }
 }
 
 PyObject *

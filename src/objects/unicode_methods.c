@@ -218,15 +218,20 @@ _PyUnicode_CountRaw(int kind1, const void *buf1, Py_ssize_t len1,
         return len1 + 1 < maxcount ? len1 + 1 : maxcount;
     if (len2 > len1 || kind2 > kind1)
         return 0;
-    if (len2 == 1 && kind1 == 1 && kind2 == 1) {
-        const Py_UCS1 *p = buf1, *e = p + len1;
-        Py_UCS1 ch = *(const Py_UCS1 *)buf2;
+    if (kind1 == 1 && kind2 == 1) {
+        /* memchr for the first byte, then compare the rest */
+        const Py_UCS1 *p = buf1, *e = p + len1 - len2 + 1, *nd = buf2;
+        Py_UCS1 ch = nd[0];
         while (p < e && count < maxcount) {
             p = memchr(p, ch, (size_t)(e - p));
             if (p == NULL)
                 break;
-            count++;
-            p++;
+            if (len2 == 1 || memcmp(p + 1, nd + 1, (size_t)(len2 - 1)) == 0) {
+                count++;
+                p += len2;
+            }
+            else
+                p++;
         }
         return count;
     }
@@ -497,9 +502,19 @@ splitlist_error(splitlist *sl)
     return NULL;
 }
 
+/* Whitespace test for a 1-byte character: ASCII via the table, and the
+   two Latin-1 spaces U+0085 and U+00A0. */
+static inline int
+ucs1_isspace(Py_UCS1 c)
+{
+    return c < 128 ? (_Py_ascii_ctype[c] & RP_ASCII_SPACE) : (c == 0x85 || c == 0xa0);
+}
+
 static inline int
 is_space(int kind, const void *data, Py_ssize_t i)
 {
+    if (kind == PyUnicode_1BYTE_KIND)
+        return ucs1_isspace(((const Py_UCS1 *)data)[i]);
     Py_UCS4 c = PyUnicode_READ(kind, data, i);
     return Py_UNICODE_ISSPACE(c);
 }
@@ -1191,41 +1206,49 @@ static PyObject *
 ascii_case(PyObject *self, int op)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(self), i;
-    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(self);
+    const Py_UCS1 *src = PyUnicode_1BYTE_DATA(self);
     PyObject *res = PyUnicode_New(n, 127);
     Py_UCS1 *d;
     int prev_cased = 0;
-    if (res == NULL)
-        return NULL;
-    if (n == 0)
+    if (res == NULL || n == 0)
         return res;
     d = PyUnicode_1BYTE_DATA(res);
-    for (i = 0; i < n; i++) {
-        Py_UCS1 c = s[i];
-        int up = (c >= 'A' && c <= 'Z'), lo = (c >= 'a' && c <= 'z');
-        switch (op) {
-        case CASE_LOWER:
-        case CASE_FOLD:
-            d[i] = up ? c + 32 : c;
-            break;
-        case CASE_UPPER:
-            d[i] = lo ? c - 32 : c;
-            break;
-        case CASE_SWAP:
-            d[i] = up ? c + 32 : lo ? c - 32 : c;
-            break;
-        case CASE_TITLE:
+    switch (op) {
+    case CASE_LOWER:
+    case CASE_FOLD:
+        for (i = 0; i < n; i++) {
+            Py_UCS1 c = src[i];
+            d[i] = (Py_UCS1)(c + (((Py_UCS1)(c - 'A') < 26) << 5));
+        }
+        break;
+    case CASE_UPPER:
+        for (i = 0; i < n; i++) {
+            Py_UCS1 c = src[i];
+            d[i] = (Py_UCS1)(c - (((Py_UCS1)(c - 'a') < 26) << 5));
+        }
+        break;
+    case CASE_SWAP:
+        for (i = 0; i < n; i++) {
+            Py_UCS1 c = src[i];
+            d[i] = (_Py_ascii_ctype[c] & RP_ASCII_ALPHA) ? (Py_UCS1)(c ^ 0x20) : c;
+        }
+        break;
+    case CASE_TITLE:
+        for (i = 0; i < n; i++) {
+            Py_UCS1 c = src[i];
+            int up = (Py_UCS1)(c - 'A') < 26, lo = (Py_UCS1)(c - 'a') < 26;
             if (prev_cased)
                 d[i] = up ? c + 32 : c;
             else
                 d[i] = lo ? c - 32 : c;
             prev_cased = up || lo;
-            break;
-        default: /* capitalize */
-            if (i == 0)
-                d[i] = lo ? c - 32 : c;
-            else
-                d[i] = up ? c + 32 : c;
+        }
+        break;
+    default: /* capitalize */
+        d[0] = (Py_UCS1)(src[0] - (((Py_UCS1)(src[0] - 'a') < 26) << 5));
+        for (i = 1; i < n; i++) {
+            Py_UCS1 c = src[i];
+            d[i] = (Py_UCS1)(c + (((Py_UCS1)(c - 'A') < 26) << 5));
         }
     }
     return res;

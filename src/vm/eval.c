@@ -53,6 +53,7 @@
 #include "rp_object.h"
 #include "rp_opcode.h"
 #include "rp_eval.h"
+#include "rp_typeobject.h"   /* _PySuper_Lookup */
 
 #if defined(__GNUC__) && !defined(RP_NO_COMPUTED_GOTOS)
 #  define USE_COMPUTED_GOTOS 1
@@ -148,10 +149,22 @@ _Py_LeaveRecursiveCallPy(PyThreadState *tstate)
 
 /* Release a finished frame: thread frames go back to the data stack,
    generator frames are cleared in place. */
-static void
+static inline void
 clear_and_pop_frame(PyThreadState *tstate, _PyInterpreterFrame *frame)
 {
     if (frame->owner == FRAME_OWNED_BY_THREAD) {
+        if (frame->frame_obj == NULL) {
+            /* the common case, inline: drop locals, function and code */
+            tstate->c_recursion_remaining--;
+            PyObject **p = frame->localsplus, **end = p + frame->stacktop;
+            for (; p < end; p++) Py_XDECREF(*p);
+            Py_XDECREF(frame->f_locals);
+            Py_DECREF(frame->f_funcobj);
+            Py_DECREF(frame->f_code);
+            tstate->c_recursion_remaining++;
+            _PyThreadState_PopFrame(tstate, frame);
+            return;
+        }
         _PyFrame_ClearAndPopThreadFrame(tstate, frame);
     }
     else {
@@ -516,14 +529,19 @@ dispatch_opcode:
     TARGET(BINARY_OP_REMAINDER_INT) {
         PyObject *right = TOP(), *left = SECOND();
         DEOPT_IF(!PyLong_CheckExact(left) || !PyLong_CheckExact(right), BINARY_OP);
-        DEOPT_IF(!_PyLong_IsCompact((PyLongObject *)left) ||
-                 !_PyLong_IsCompact((PyLongObject *)right) ||
-                 _PyLong_IsZero((PyLongObject *)right), BINARY_OP);
-        Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)left);
-        Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)right);
-        Py_ssize_t r = a % b;
-        if (r != 0 && ((r ^ b) < 0)) r += b;
-        PyObject *res = PyLong_FromSsize_t(r);
+        PyObject *res;
+        if (_PyLong_IsCompact((PyLongObject *)left) && _PyLong_IsCompact((PyLongObject *)right) &&
+            !_PyLong_IsZero((PyLongObject *)right)) {
+            Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)left);
+            Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)right);
+            Py_ssize_t r = a % b;
+            if (r != 0 && ((r ^ b) < 0)) r += b;
+            res = PyLong_FromSsize_t(r);
+        }
+        else {
+            /* big ints or a zero divisor: int's own slot, as the generic op */
+            res = PyLong_Type.tp_as_number->nb_remainder(left, right);
+        }
         Py_DECREF(left);
         Py_DECREF(right);
         if (res == NULL) goto pop_2_error;
@@ -536,14 +554,18 @@ dispatch_opcode:
     TARGET(BINARY_OP_FLOOR_DIVIDE_INT) {
         PyObject *right = TOP(), *left = SECOND();
         DEOPT_IF(!PyLong_CheckExact(left) || !PyLong_CheckExact(right), BINARY_OP);
-        DEOPT_IF(!_PyLong_IsCompact((PyLongObject *)left) ||
-                 !_PyLong_IsCompact((PyLongObject *)right) ||
-                 _PyLong_IsZero((PyLongObject *)right), BINARY_OP);
-        Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)left);
-        Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)right);
-        Py_ssize_t q = a / b;
-        if ((a % b != 0) && ((a ^ b) < 0)) q--;
-        PyObject *res = PyLong_FromSsize_t(q);
+        PyObject *res;
+        if (_PyLong_IsCompact((PyLongObject *)left) && _PyLong_IsCompact((PyLongObject *)right) &&
+            !_PyLong_IsZero((PyLongObject *)right)) {
+            Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)left);
+            Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)right);
+            Py_ssize_t q = a / b;
+            if ((a % b != 0) && ((a ^ b) < 0)) q--;
+            res = PyLong_FromSsize_t(q);
+        }
+        else {
+            res = PyLong_Type.tp_as_number->nb_floor_divide(left, right);
+        }
         Py_DECREF(left);
         Py_DECREF(right);
         if (res == NULL) goto pop_2_error;
@@ -1472,6 +1494,33 @@ dispatch_opcode:
         PyObject *class = SECOND();
         PyObject *global_super = THIRD();
         PyObject *name = GETITEM(NAMES(), oparg >> 2);
+        if (global_super == (PyObject *)&PySuper_Type && PyType_Check(class)) {
+            /* CPython's LOAD_SUPER_ATTR_ATTR/_METHOD: look the name up
+               without making a super object */
+            PyTypeObject *cls = (PyTypeObject *)class;
+            int method_found = 0;
+            PyObject *res = _PySuper_Lookup(cls, self, name,
+                                            ((oparg & 1) && cls->tp_getattro == PyObject_GenericGetAttr)
+                                                ? &method_found : NULL);
+            Py_DECREF(global_super);
+            Py_DECREF(class);
+            STACK_SHRINK(3);
+            if (res == NULL) {
+                Py_DECREF(self);
+                goto error;
+            }
+            if (method_found) {
+                PUSH(res);
+                PUSH(self);   /* the stack's reference moves */
+            }
+            else {
+                Py_DECREF(self);
+                if (oparg & 1) PUSH(NULL);
+                PUSH(res);
+            }
+            SKIP_OVER(1);
+            DISPATCH();
+        }
         PyObject *stack[2] = {class, self};
         PyObject *super = PyObject_Vectorcall(global_super, stack, oparg & 2, NULL);
         Py_DECREF(global_super);
@@ -1531,7 +1580,7 @@ dispatch_opcode:
         struct _rp_attr_cache *c = _PySpecialize_AttrCache(frame->f_code, next_instr[1].cache);
         DEOPT_IF(tp->tp_getattro != PyObject_GenericGetAttr || !_PySpecialize_CheckMro(tp, c),
                  LOAD_ATTR);
-        PyObject **dictptr = _PyObject_GetDictPtr(owner);
+        PyObject **dictptr = _PyEval_InstanceDictPtr(owner);
         DEOPT_IF(dictptr == NULL || *dictptr == NULL, LOAD_ATTR);
         PyObject *name = GETITEM(NAMES(), oparg >> 1);
         PyObject *res = _PyDict_GetItem_KnownHash(*dictptr, name, _PyEval_StrHash(name));
@@ -1611,7 +1660,7 @@ dispatch_opcode:
         struct _rp_attr_cache *c = _PySpecialize_AttrCache(frame->f_code, next_instr[1].cache);
         DEOPT_IF(tp->tp_getattro != PyObject_GenericGetAttr || !_PySpecialize_CheckMro(tp, c),
                  LOAD_ATTR);
-        PyObject **dictptr = _PyObject_GetDictPtr(owner);
+        PyObject **dictptr = _PyEval_InstanceDictPtr(owner);
         if (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) != 0) {
             PyObject *name = GETITEM(NAMES(), oparg >> 1);
             PyObject *shadow = _PyDict_GetItem_KnownHash(*dictptr, name, _PyEval_StrHash(name));
@@ -1664,7 +1713,7 @@ dispatch_opcode:
         struct _rp_attr_cache *c = _PySpecialize_AttrCache(frame->f_code, next_instr[1].cache);
         DEOPT_IF(tp->tp_setattro != PyObject_GenericSetAttr || !_PySpecialize_CheckMro(tp, c),
                  STORE_ATTR);
-        PyObject **dictptr = _PyObject_GetDictPtr(owner);
+        PyObject **dictptr = _PyEval_InstanceDictPtr(owner);
         DEOPT_IF(dictptr == NULL || *dictptr == NULL, STORE_ATTR);
         PyObject *name = GETITEM(NAMES(), oparg);
         int err = PyDict_SetItem(*dictptr, name, v);

@@ -88,11 +88,20 @@ PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals)
     return res;
 }
 
+static int keyboard_interrupted;
+
+int
+_PyRun_KeyboardInterrupted(void)
+{
+    return keyboard_interrupted;
+}
+
 int
 _PyRun_HandleUncaught(void)
 {
     int exitcode = 1;
     if (_Py_HandleSystemExit(&exitcode)) return exitcode;
+    if (PyErr_ExceptionMatches(PyExc_KeyboardInterrupt)) keyboard_interrupted = 1;
     _PyIO_FlushStd();
     PyErr_Print();
     return 1;

@@ -161,6 +161,12 @@ record_mro(PyTypeObject *tp, struct _rp_attr_cache *c)
         if (!PyType_Check(t)) return 0;
         PyObject *d = ((PyTypeObject *)t)->tp_dict;
         if (d == NULL || !PyDict_CheckExact(d)) return 0;
+        if (!(((PyTypeObject *)t)->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+            (((PyTypeObject *)t)->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)) {
+            /* static or immutable: its dict never changes (type_setattro refuses) */
+            c->versions[i] = 0;
+            continue;
+        }
         uint64_t v = ((PyDictObject *)d)->ma_version_tag;
         if (v == 0) return 0;
         c->versions[i] = v;

@@ -175,6 +175,24 @@ tb_dir(PyObject *self, PyObject *Py_UNUSED(ignored))
     return l;
 }
 
+/* tb_lineno is computed on first use (walking the line table costs more
+   than creating the entry, and most tracebacks are never looked at). */
+#define TB_LINENO_UNKNOWN INT_MIN
+
+static int
+tb_get_lineno(PyTracebackObject *tb)
+{
+    if (tb->tb_lineno == TB_LINENO_UNKNOWN)
+        tb->tb_lineno = PyCode_Addr2Line(tb->tb_frame->f_frame->f_code, tb->tb_lasti);
+    return tb->tb_lineno;
+}
+
+static PyObject *
+tb_lineno_get(PyObject *op, void *Py_UNUSED(closure))
+{
+    return PyLong_FromLong(tb_get_lineno((PyTracebackObject *)op));
+}
+
 static PyObject *
 tb_next_get(PyObject *op, void *Py_UNUSED(closure))
 {
@@ -216,12 +234,12 @@ static PyMethodDef tb_methods[] = {
 static PyMemberDef tb_memberlist[] = {
     {"tb_frame", _Py_T_OBJECT, offsetof(PyTracebackObject, tb_frame), Py_READONLY | Py_AUDIT_READ, NULL},
     {"tb_lasti", Py_T_INT, offsetof(PyTracebackObject, tb_lasti), Py_READONLY, NULL},
-    {"tb_lineno", Py_T_INT, offsetof(PyTracebackObject, tb_lineno), Py_READONLY, NULL},
     {NULL, 0, 0, 0, NULL},
 };
 
 static PyGetSetDef tb_getsetters[] = {
     {"tb_next", tb_next_get, tb_next_set, NULL, NULL},
+    {"tb_lineno", tb_lineno_get, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -279,8 +297,7 @@ _PyTraceBack_FromFrame(PyObject *tb_next, PyFrameObject *frame)
 {
     _PyInterpreterFrame *f = frame->f_frame;
     int addr = _PyInterpreterFrame_LASTI(f) * (int)sizeof(_Py_CODEUNIT);
-    int lineno = PyCode_Addr2Line(f->f_code, addr);
-    return tb_create_raw((PyTracebackObject *)tb_next, frame, addr, lineno);
+    return tb_create_raw((PyTracebackObject *)tb_next, frame, addr, TB_LINENO_UNKNOWN);
 }
 
 int
@@ -1076,17 +1093,18 @@ tb_printinternal(PyTracebackObject *tb, PyObject *f, long limit, int indent, con
     }
     while (tb != NULL) {
         PyCodeObject *code = tb->tb_frame->f_frame->f_code;
+        int lineno = tb_get_lineno(tb);
         if (last_file == NULL || code->co_filename != last_file || last_line == -1 ||
-            tb->tb_lineno != last_line || last_name == NULL || code->co_name != last_name) {
+            lineno != last_line || last_name == NULL || code->co_name != last_name) {
             if (cnt > TB_RECURSIVE_CUTOFF && tb_print_line_repeated(f, cnt) < 0) return -1;
             last_file = code->co_filename;
-            last_line = tb->tb_lineno;
+            last_line = lineno;
             last_name = code->co_name;
             cnt = 0;
         }
         cnt++;
         if (cnt <= TB_RECURSIVE_CUTOFF) {
-            if (tb_displayline(tb, f, code->co_filename, tb->tb_lineno, code->co_name,
+            if (tb_displayline(tb, f, code->co_filename, lineno, code->co_name,
                                indent, margin) < 0)
                 return -1;
             if (PyErr_CheckSignals() < 0) return -1;
