@@ -59,10 +59,12 @@ struct PyCodeObject {
     PyObject *co_qualname;
     PyObject *co_linetable;         /* bytes, 3.12 location table format */
     PyObject *co_weakreflist;
-    void *co_extra;
     PyObject *_co_cached_code;      /* cached co_code bytes, or NULL */
+    uint64_t _co_instrumentation_version;   /* unused; keeps CPython's layout */
+    void *_co_monitoring;                   /* unused; keeps CPython's layout */
     int _co_firsttraceable;         /* index of the first instruction after RESUME prologue */
-    char co_code_adaptive[1];
+    void *co_extra;                 /* the specialiser's side tables (src/vm/specialize.c) */
+    char co_code_adaptive[1];       /* at offset 192, as in CPython 3.12 (sys.getsizeof) */
 };
 
 PyAPI_DATA(PyTypeObject) PyCode_Type;

@@ -24,7 +24,7 @@
  *
  * The compiler consults the result through _RpST_GetScope() and the
  * entry flags (generator, coroutine, varargs, needs class closure ...).
- * Sets are dicts whose values are None.
+ * The name sets of the analysis are real sets (iteration order matters).
  */
 #include "pycore.h"
 #include "rp_object.h"
@@ -57,31 +57,19 @@ static int symtable_raise_if_comprehension_block(struct symtable *st, expr_ty e)
 #define DUPLICATE_TYPE_PARAM "duplicate type parameter '%U'"
 
 /* --------------------------- small set helpers ---------------------------- */
-static int set_add(PyObject *s, PyObject *k) { return PyDict_SetItem(s, k, Py_None); }
-static int set_contains(PyObject *s, PyObject *k) { return s && PyDict_Contains(s, k) > 0; }
-static int set_discard(PyObject *s, PyObject *k)
-{
-    int r = PyDict_Contains(s, k);
-    if (r <= 0) return r;
-    if (PyDict_DelItem(s, k) < 0) return -1;
-    return 1;
-}
+/* Real sets, as in CPython: the order in which free names are added to a
+   scope (update_symbols iterates a set) shows in the order of the hidden
+   locals of inlined comprehensions, so the iteration order must be
+   CPython's (with PYTHONHASHSEED=0). */
+static int set_add(PyObject *s, PyObject *k) { return PySet_Add(s, k); }
+static int set_contains(PyObject *s, PyObject *k) { return s && PySet_Contains(s, k) > 0; }
+static int set_discard(PyObject *s, PyObject *k) { return PySet_Discard(s, k); }
 static int set_update(PyObject *s, PyObject *other)
 {
-    Py_ssize_t pos = 0;
-    PyObject *k, *v;
     if (other == NULL) return 0;
-    while (PyDict_Next(other, &pos, &k, &v)) {
-        if (PyDict_SetItem(s, k, Py_None) < 0) return -1;
-    }
-    return 0;
+    return _PySet_Update(s, other);
 }
-static PyObject *set_copy(PyObject *s)
-{
-    PyObject *n = PyDict_New();
-    if (n && set_update(n, s) < 0) Py_CLEAR(n);
-    return n;
-}
+static PyObject *set_copy(PyObject *s) { return PySet_New(s); }
 
 /* ------------------------------ errors ---------------------------------- */
 void
@@ -570,7 +558,7 @@ inline_comprehension(PySTEntryObject *ste, PySTEntryObject *comp, PyObject *scop
             }
         }
     }
-    comp->ste_free = PyDict_Size(comp_free) > 0;
+    comp->ste_free = PySet_Size(comp_free) > 0;
     if (remove_dunder_class && PyDict_DelItemString(comp->ste_symbols, "__class__") < 0)
         return 0;
     return 1;
@@ -633,7 +621,7 @@ update_symbols(PyObject *symbols, PyObject *scopes, PyObject *bound, PyObject *f
 
     PyObject *v_free = PyLong_FromLong(FREE << SCOPE_OFFSET);
     if (v_free == NULL) return 0;
-    PyObject *freelist = PyDict_Keys(free);
+    PyObject *freelist = PySequence_List(free);   /* set order */
     if (freelist == NULL) { Py_DECREF(v_free); return 0; }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(freelist); i++) {
         name = PyList_GET_ITEM(freelist, i);
@@ -676,12 +664,12 @@ analyze_block(PySTEntryObject *ste, PyObject *bound, PyObject *free, PyObject *g
     int success = 0;
     Py_ssize_t pos = 0;
 
-    local = PyDict_New();
+    local = PySet_New(NULL);
     scopes = PyDict_New();
-    newglobal = PyDict_New();
-    newfree = PyDict_New();
-    newbound = PyDict_New();
-    inlined_cells = PyDict_New();
+    newglobal = PySet_New(NULL);
+    newfree = PySet_New(NULL);
+    newbound = PySet_New(NULL);
+    inlined_cells = PySet_New(NULL);
     if (!local || !scopes || !newglobal || !newfree || !newbound || !inlined_cells)
         goto error;
 
@@ -800,7 +788,7 @@ error:
 static int
 symtable_analyze(struct symtable *st)
 {
-    PyObject *free = PyDict_New(), *global = PyDict_New(), *tp = PyDict_New();
+    PyObject *free = PySet_New(NULL), *global = PySet_New(NULL), *tp = PySet_New(NULL);
     int r = 0;
     if (free && global && tp)
         r = analyze_block(st->st_top, NULL, free, global, tp, NULL);

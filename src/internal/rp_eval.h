@@ -383,9 +383,5 @@ int _PyFunc_InitTypes(void);
 int _PyFrame_InitTypes(void);
 int _PyGen_InitTypes(void);
 
-/* ------------------------------------------------------------------ */
-/* Pending-work hooks provided elsewhere.                               */
-/* TODO(lead): belongs in a GC header: run a scheduled collection. */
-void _Py_RunGC(PyThreadState *tstate);
 
 #endif /* RP_EVAL_H */

@@ -7,10 +7,46 @@
  * upper 62 bits and two flags below: FINALIZED (tp_finalize has run) and
  * COLLECTING (in the generation being collected).  During a collection the
  * prev bits temporarily hold gc_refs instead.  Generation list heads are
- * PyGC_Head values inside interp->gc.
+ * PyGC_Head values inside interp->gc.  The collector itself is
+ * src/memory/gc.c (its opening essay explains the algorithm); the `gc`
+ * module is src/modules/gcmodule.c.
  *
- * The collector algorithm proper (src/memory/gc.c, _PyGC_Collect) is
- * TODO(issue 4); the list primitives below are what it will be built on.
+ * ------------------------------------------------------------------------
+ * CONTRACT WITH THE WEAK-REFERENCE IMPLEMENTATION (weakrefobject.c)
+ *
+ * The collector clears weak references exactly as CPython 3.12's
+ * handle_weakrefs does, through two functions declared in
+ * include/refpy/weakrefobject.h, which weakrefobject.c must provide:
+ *
+ *   PyObject **_PyObject_GetWeakrefListPtr(PyObject *obj);
+ *       Address of the head of obj's weakref list (a PyWeakReference*
+ *       stored as PyObject*), for EVERY object whose type has
+ *       tp_weaklistoffset != 0 (managed -32 for class instances, positive
+ *       offsets for functions, sets, types...); NULL when the type does not
+ *       support weak references.  Must not allocate, call Python code or
+ *       raise.
+ *
+ *   void _PyWeakref_ClearRef(PyWeakReference *wr);
+ *       Unlink wr from its referent's list -- updating the list head when
+ *       wr is the head, so that repeatedly clearing *listptr empties the
+ *       list -- and set wr->wr_object to Py_None.  wr->wr_callback is left
+ *       untouched (neither called nor released).  A no-op on a dead ref.
+ *       Must not allocate, call Python code, raise or change refcounts.
+ *
+ * plus the three type objects _PyWeakref_RefType, _PyWeakref_ProxyType
+ * and _PyWeakref_CallableProxyType (PyWeakref_Check), whose tp_traverse
+ * visits wr_callback only and whose tp_clear clears the reference and its
+ * callback (CPython's gc_clear).  The collector then, in this order:
+ * clears every weakref object that is itself garbage (its callback never
+ * runs); clears every weakref to every garbage object, queueing (with a
+ * new reference) those that have a callback and are not garbage; and only
+ * after all clearing calls callback(wr) for the queued ones, errors going
+ * to PyErr_WriteUnraisable(callback).  All of this happens before any
+ * __del__ runs.  Refcount deaths go through PyObject_ClearWeakRefs.
+ *
+ * Until weakrefobject.c is linked in, gc.c refers to these symbols weakly
+ * and skips weak-reference handling (no weak reference can exist then).
+ * ------------------------------------------------------------------------
  */
 #ifndef RP_GC_H
 #define RP_GC_H
@@ -122,7 +158,8 @@ static inline void _rp_gc_untrack(PyObject *op) { gc_list_remove(_Py_AS_GC(op));
    permanent generation, enabled, and the gc.garbage / gc.callbacks lists
    (if they cannot be created they stay NULL and the error is cleared). */
 void _PyGC_Init(PyInterpreterState *interp);
-/* Free gc.garbage and gc.callbacks at shutdown. */
+/* Free gc.garbage and gc.callbacks at the very end of shutdown (after
+   the last collection).  Objects still tracked are left alone. */
 void _PyGC_Fini(PyInterpreterState *interp);
 /* Ask for a collection at the next eval-breaker check (sets
    interp->gc_scheduled and interp->eval_breaker). */
@@ -131,14 +168,32 @@ void _Py_ScheduleGC(PyInterpreterState *interp);
    collects the oldest generation over its threshold (25% rule for gen 2),
    calling gc.callbacks.  The caller recomputes interp->eval_breaker. */
 void _Py_RunGC(PyThreadState *tstate);
-/* Collect `generation` (and all younger).  Returns collected +
-   uncollectable.  Does not look at or set `collecting`; never raises. */
+/* Collect `generation` (and all younger): CPython's gc_collect_main.
+   Returns collected + uncollectable.  Does not look at or set
+   `collecting`; never raises (errors become unraisable). */
 Py_ssize_t _PyGC_Collect(PyThreadState *tstate, int generation);
 /* As _PyGC_Collect, but calls gc.callbacks ("start"/"stop") around it:
    what gc.collect() uses (the caller sets/clears `collecting`). */
 Py_ssize_t _PyGC_CollectWithCallback(PyThreadState *tstate, int generation);
-/* Full collection at shutdown, without callbacks; 0 if already collecting. */
+/* Full collection at shutdown, without callbacks, errors cleared; 0 if
+   already collecting.  CPython calls it in finalize_modules() right after
+   sys.modules has been emptied and before module dicts are wiped. */
 Py_ssize_t _PyGC_CollectNoFail(PyThreadState *tstate);
+/* At shutdown, after the last collection: if gc.garbage is not empty (and
+   DEBUG_SAVEALL is off), warn "gc: N uncollectable objects at shutdown"
+   (ResourceWarning) and, with DEBUG_UNCOLLECTABLE, print the list. */
+void _PyGC_DumpShutdownStats(PyInterpreterState *interp);
+
+/* gc.freeze() / gc.unfreeze() / gc.get_freeze_count(). */
+void _PyGC_Freeze(PyInterpreterState *interp);
+void _PyGC_Unfreeze(PyInterpreterState *interp);
+Py_ssize_t _PyGC_GetFreezeCount(PyInterpreterState *interp);
+
+/* Public C API of CPython 3.10+ (TODO(lead): belongs in objimpl.h):
+   enable/disable automatic collection, returning the previous state. */
+PyAPI_FUNC(int) PyGC_Enable(void);
+PyAPI_FUNC(int) PyGC_Disable(void);
+PyAPI_FUNC(int) PyGC_IsEnabled(void);
 
 /* Trashcan internals (the macros in objimpl.h call _PyTrash_begin/end). */
 #define _PyTrash_UNWIND_LEVEL 50

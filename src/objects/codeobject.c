@@ -217,6 +217,8 @@ _PyCode_New(struct _PyCodeConstructor *con)
     co->co_weakreflist = NULL;
     co->co_extra = NULL;
     co->_co_cached_code = NULL;
+    co->_co_instrumentation_version = 0;
+    co->_co_monitoring = NULL;
     memcpy(co->co_code_adaptive, PyBytes_AS_STRING(con->code), PyBytes_GET_SIZE(con->code));
     int entry = 0;
     while (entry < size && _PyCode_CODE(co)[entry].op.code != RESUME) entry++;
@@ -858,6 +860,7 @@ code_hash(PyCodeObject *co)
         if (h == -1) { return -1; } \
         SCRAMBLE_IN(h); } while (0)
     SCRAMBLE_IN_HASH(co->co_name);
+    SCRAMBLE_IN_HASH(co->co_consts);
     SCRAMBLE_IN_HASH(co->co_names);
     SCRAMBLE_IN_HASH(co->co_localsplusnames);
     SCRAMBLE_IN_HASH(co->co_linetable);
@@ -877,7 +880,7 @@ code_hash(PyCodeObject *co)
     }
 #undef SCRAMBLE_IN
 #undef SCRAMBLE_IN_HASH
-    if (uhash == (Py_uhash_t)-1) return -2;
+    if ((Py_hash_t)uhash == -1) return -2;
     return (Py_hash_t)uhash;
 }
 

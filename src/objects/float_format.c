@@ -281,15 +281,203 @@ _Py_dg_shortest(double x, char *digits, int *ndigits)
 /* Correctly rounded digits from printf                                */
 /* ------------------------------------------------------------------ */
 
+/* Fast exact path for the common fixed-precision cases.  With
+   x = m * 2**e (m < 2**53 an integer), the digits we want are the integer
+   q = round_half_even(x * 10**t) for a suitable t, and when everything
+   fits in 128 bits that is one or two multiplications, a shift or a
+   division, and an exact look at the remainder -- no bignum.  Returns 1
+   and fills digits/decpt/len (same conventions as fixed_digits), or 0 to
+   let the general path handle it. */
+typedef unsigned __int128 u128;
+
+static u128 pow10_u128[39];
+
+static void
+init_pow10(void)
+{
+    if (pow10_u128[0] == 1)
+        return;
+    u128 p = 1;
+    for (int i = 0; i < 39; i++) {
+        pow10_u128[i] = p;
+        p *= 10;
+    }
+}
+
+static int
+u128_bits(u128 v)
+{
+    uint64_t hi = (uint64_t)(v >> 64), lo = (uint64_t)v;
+    if (hi)
+        return 128 - __builtin_clzll(hi);
+    return lo ? 64 - __builtin_clzll(lo) : 0;
+}
+
+/* round_half_even(num / 2**s) for s >= 1 (s < 128); floor when !rnd. */
+static u128
+shift_round(u128 num, int s, int rnd)
+{
+    u128 q = num >> s;
+    if (!rnd)
+        return q;
+    u128 r = num & (((u128)1 << s) - 1);
+    u128 half = (u128)1 << (s - 1);
+    if (r > half || (r == half && (q & 1)))
+        q++;
+    return q;
+}
+
+/* round_half_even(num / den), den > 0; floor when !rnd. */
+static u128
+div_round(u128 num, u128 den, int rnd)
+{
+    u128 q = num / den, r = num - q * den;
+    if (!rnd)
+        return q;
+    u128 twice = r << 1;   /* r < den < 2**127 */
+    if (twice > den || (twice == den && (q & 1)))
+        q++;
+    return q;
+}
+
+/* q = round(x * 10**t) (or floor when !rnd), x = m * 2**e; 0 if it does
+   not fit the 128-bit scheme. */
+static int
+scaled_round(uint64_t m, int e, int t, int rnd, u128 *out)
+{
+    if (t >= 0) {
+        if (t > 38)
+            return 0;
+        u128 p = pow10_u128[t];
+        if (53 + u128_bits(p) > 127)
+            return 0;
+        u128 num = (u128)m * p;          /* < 2**127 */
+        if (e >= 0) {
+            if (u128_bits(num) + e > 127)
+                return 0;
+            *out = num << e;
+        }
+        else if (-e >= 128)
+            *out = 0;                        /* num < 2**(-e-1): below one half */
+        else
+            *out = shift_round(num, -e, rnd);
+        return 1;
+    }
+    /* divide by 10**u */
+    int u = -t;
+    if (u > 38)
+        return 0;
+    u128 den = pow10_u128[u];
+    if (e >= 0) {
+        if (53 + e > 127)
+            return 0;
+        *out = div_round((u128)m << e, den, rnd);
+        return 1;
+    }
+    if (u128_bits(den) - e > 127)
+        return 0;
+    *out = div_round((u128)m, den << -e, rnd);
+    return 1;
+}
+
+/* Decimal digits of v (v > 0) into buf; returns the count. */
+static int
+u128_digits(u128 v, char *buf)
+{
+    char tmp[48];
+    int n = 0;
+    const uint64_t e19 = 10000000000000000000ULL;
+    while (v > (u128)UINT64_MAX) {
+        u128 q = v / e19;
+        uint64_t r = (uint64_t)(v - q * e19);
+        for (int i = 0; i < 19; i++) {
+            tmp[n++] = (char)('0' + r % 10);
+            r /= 10;
+        }
+        v = q;
+    }
+    uint64_t w = (uint64_t)v;
+    while (w) {
+        tmp[n++] = (char)('0' + w % 10);
+        w /= 10;
+    }
+    for (int i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+static int
+fast_fixed_digits(double x, int mode, int ndig, char *buf, int *decpt, int *len)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    uint64_t m = bits & (((uint64_t)1 << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7ff);
+    int e;
+    if (bexp == 0)
+        e = -1074;
+    else {
+        m |= (uint64_t)1 << 52;
+        e = bexp - 1075;
+    }
+    init_pow10();
+    u128 q;
+    int n;
+    if (mode == 3) {
+        if (!scaled_round(m, e, ndig, 1, &q))
+            return 0;
+        if (q == 0) {
+            *len = 0;
+            buf[0] = '\0';
+            *decpt = -ndig;
+            return 1;
+        }
+        n = u128_digits(q, buf);
+        *decpt = n - ndig;
+    }
+    else {
+        if (ndig > 36)
+            return 0;
+        /* find k with 10**k <= x < 10**(k+1) exactly: the truncated
+           x * 10**(ndig-1-k) must have ndig digits */
+        int k = (int)floor(log10(x));    /* may be off by one */
+        for (int tries = 0;; tries++) {
+            if (tries == 3 || !scaled_round(m, e, ndig - 1 - k, 0, &q))
+                return 0;
+            if (q >= pow10_u128[ndig])
+                k++;
+            else if (q < pow10_u128[ndig - 1])
+                k--;
+            else
+                break;
+        }
+        if (!scaled_round(m, e, ndig - 1 - k, 1, &q))
+            return 0;
+        if (q == pow10_u128[ndig]) {
+            /* rounded up to the next power of ten */
+            q = pow10_u128[ndig - 1];
+            k++;
+        }
+        n = u128_digits(q, buf);
+        *decpt = k + 1;
+    }
+    while (n > 0 && buf[n - 1] == '0')
+        n--;
+    buf[n] = '\0';
+    *len = n;
+    return 1;
+}
+
 /* mode 2: ndig significant digits; mode 3: ndig digits after the point.
-   x finite, >= 0.  Fills a PyMem buffer with the digits (trailing zeros
-   removed; "" when x rounds to zero in mode 3) and returns it, *decpt as
-   in _Py_dg_shortest.  NULL + MemoryError on failure. */
+   x finite, >= 0.  Writes the digits (trailing zeros removed; "" when x
+   rounds to zero in mode 3) into dig if it has room (digcap bytes), else
+   into a PyMem buffer, and returns the buffer used; *decpt as in
+   _Py_dg_shortest.  NULL + MemoryError on failure. */
 static char *
-fixed_digits(double x, int mode, int ndig, int *decpt, int *len)
+fixed_digits(double x, int mode, int ndig, int *decpt, int *len, char *dig, size_t digcap)
 {
     size_t cap = (size_t)ndig + 400;
-    char *buf = PyMem_Malloc(cap);
+    char *buf = cap <= digcap ? dig : PyMem_Malloc(cap);
     if (buf == NULL) {
         PyErr_NoMemory();
         return NULL;
@@ -300,32 +488,34 @@ fixed_digits(double x, int mode, int ndig, int *decpt, int *len)
         *len = 1;
         return buf;
     }
-    char *tmp = PyMem_Malloc(cap);
+    if (fast_fixed_digits(x, mode, ndig, buf, decpt, len))
+        return buf;
+    char small[512];
+    char *tmp = cap <= sizeof small ? small : PyMem_Malloc(cap);
     if (tmp == NULL) {
-        PyMem_Free(buf);
+        if (buf != dig)
+            PyMem_Free(buf);
         PyErr_NoMemory();
         return NULL;
     }
     int n = 0;
     if (mode == 2) {
         /* d.ddddde[+-]XX */
-        snprintf(tmp, cap, "%.*e", ndig - 1, x);
-        char *p = tmp;
-        char *epos = strchr(tmp, 'e');
-        for (; p < epos; p++)
+        int m = snprintf(tmp, cap, "%.*e", ndig - 1, x);
+        const char *epos = tmp + m;
+        while (epos > tmp && *epos != 'e')
+            epos--;
+        for (const char *p = tmp; p < epos; p++)
             if (*p != '.')
                 buf[n++] = *p;
         *decpt = atoi(epos + 1) + 1;
     }
     else {
-        snprintf(tmp, cap, "%.*f", ndig, x);
-        char *p = tmp;
-        int intdigits = 0;
-        char *dot = strchr(tmp, '.');
-        intdigits = dot ? (int)(dot - tmp) : (int)strlen(tmp);
+        /* iii.fff: drop leading zeros, counting them off the point */
+        int m = snprintf(tmp, cap, "%.*f", ndig, x);
+        int dp = ndig > 0 ? m - ndig - 1 : m;   /* digits before the point */
         int leading = 1;
-        int dp = intdigits;
-        for (; *p; p++) {
+        for (const char *p = tmp; *p; p++) {
             if (*p == '.')
                 continue;
             if (leading && *p == '0') {
@@ -335,11 +525,10 @@ fixed_digits(double x, int mode, int ndig, int *decpt, int *len)
             leading = 0;
             buf[n++] = *p;
         }
-        if (n == 0)
-            dp = -ndig;
-        *decpt = dp;
+        *decpt = n == 0 ? -ndig : dp;
     }
-    PyMem_Free(tmp);
+    if (tmp != small)
+        PyMem_Free(tmp);
     while (n > 0 && buf[n - 1] == '0')
         n--;
     buf[n] = '\0';
@@ -489,9 +678,12 @@ format_special(char *out, double val, int flags, int upper, int *type)
     return (int)(p - out);
 }
 
-/* PyMem_Malloc'ed string (PyMem_Free it), or NULL + exception. */
+/* The core of PyOS_double_to_string: formats into out when the result
+   fits in cap bytes, else into a new PyMem buffer; returns the buffer used
+   (NULL + exception on failure) and its length in *len. */
 char *
-PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type)
+_PyFloat_FormatToBuffer(double val, char format_code, int precision, int flags,
+                        char *out, size_t cap, Py_ssize_t *len, int *type)
 {
     int upper = 0;
     int mode;
@@ -514,51 +706,71 @@ PyOS_double_to_string(double val, char format_code, int precision, int flags, in
         return NULL;
     }
     if (!isfinite(val)) {
-        char *buf = PyMem_Malloc(8);
+        char *buf = cap >= 8 ? out : PyMem_Malloc(8);
         if (buf == NULL) {
             PyErr_NoMemory();
             return NULL;
         }
-        format_special(buf, val, flags, upper, type);
+        *len = format_special(buf, val, flags, upper, type);
         return buf;
     }
     if (type)
         *type = Py_DTST_FINITE;
     int negative = signbit(val) != 0;
     double ax = fabs(val);
-    char sdig[24];
+    char dig[512];
     char *digits;
     int ndig, decpt;
     if (mode == 0) {
         if (ax == 0.0) {
-            strcpy(sdig, "0");
+            strcpy(dig, "0");
             ndig = 1;
             decpt = 1;
         }
         else
-            decpt = _Py_dg_shortest(ax, sdig, &ndig);
-        digits = sdig;
+            decpt = _Py_dg_shortest(ax, dig, &ndig);
+        digits = dig;
     }
     else {
-        digits = fixed_digits(ax, mode, precision, &decpt, &ndig);
+        digits = fixed_digits(ax, mode, precision, &decpt, &ndig, dig, sizeof dig);
         if (digits == NULL)
             return NULL;
     }
     if ((flags & Py_DTSF_NO_NEG_0) && negative &&
         (ndig == 0 || (ndig == 1 && digits[0] == '0')))
         negative = 0;
-    size_t cap = layout_size(ndig, decpt, format_code, precision);
-    char *out = PyMem_Malloc(cap);
-    if (out == NULL) {
-        if (digits != sdig)
+    size_t need = layout_size(ndig, decpt, format_code, precision);
+    char *buf = need <= cap ? out : PyMem_Malloc(need);
+    if (buf == NULL) {
+        if (digits != dig)
             PyMem_Free(digits);
         PyErr_NoMemory();
         return NULL;
     }
-    layout(out, digits, ndig, decpt, negative, format_code, precision, flags, upper ? 'E' : 'e');
-    if (digits != sdig)
+    *len = layout(buf, digits, ndig, decpt, negative, format_code, precision, flags,
+                  upper ? 'E' : 'e');
+    if (digits != dig)
         PyMem_Free(digits);
-    return out;
+    return buf;
+}
+
+/* PyMem_Malloc'ed string (PyMem_Free it), or NULL + exception. */
+char *
+PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type)
+{
+    char small[64];
+    Py_ssize_t len;
+    char *r = _PyFloat_FormatToBuffer(val, format_code, precision, flags,
+                                      small, sizeof small, &len, type);
+    if (r == NULL || r != small)
+        return r;
+    char *copy = PyMem_Malloc((size_t)len + 1);
+    if (copy == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memcpy(copy, small, (size_t)len + 1);
+    return copy;
 }
 
 /* repr of x into buf (>= 32 bytes); returns the length. */

@@ -459,7 +459,8 @@ split_float(const char *buf, Py_ssize_t n, NumberParts *np)
 /* int                                                                 */
 /* ------------------------------------------------------------------ */
 
-static int format_float_internal(Out *o, double val, const FormatSpec *f);
+static PyObject *format_float_value(double val, const FormatSpec *f);
+static int float_needs_layout(const FormatSpec *f);
 
 static int
 format_long_internal(Out *o, PyObject *value, const FormatSpec *f)
@@ -531,6 +532,25 @@ _PyLong_FormatAdvanced(PyObject *obj, PyObject *format_spec)
     FormatSpec f;
     if (!parse_spec(obj, format_spec, &f, 'd', '>'))
         return NULL;
+    if (!float_needs_layout(&f) && f.precision == -1 && !f.no_neg_0 &&
+        (f.type == 'd' || f.type == 'b' || f.type == 'o' || f.type == 'x')) {
+        /* no padding, sign option or grouping: sign + prefix + digits */
+        int base = f.type == 'd' ? 10 : f.type == 'b' ? 2 : f.type == 'o' ? 8 : 16;
+        Py_ssize_t len;
+        char *digits = _PyLong_ToASCII(obj, base, f.alternate, 0, &len);
+        if (digits == NULL)
+            return NULL;
+        int neg = _PyLong_IsNegative((PyLongObject *)obj);
+        PyObject *r = PyUnicode_New(len + neg, 127);
+        if (r != NULL) {
+            char *d = (char *)PyUnicode_1BYTE_DATA(r);
+            if (neg)
+                *d++ = '-';
+            memcpy(d, digits, (size_t)len);
+        }
+        PyMem_Free(digits);
+        return r;
+    }
     Out o;
     out_init(&o);
     int r;
@@ -541,12 +561,10 @@ _PyLong_FormatAdvanced(PyObject *obj, PyObject *format_spec)
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
         PyObject *fl = PyNumber_Float(obj);
         if (fl == NULL)
-            r = -1;
-        else {
-            r = format_float_internal(&o, PyFloat_AS_DOUBLE(fl), &f);
-            Py_DECREF(fl);
-        }
-        break;
+            return NULL;
+        PyObject *res = format_float_value(PyFloat_AS_DOUBLE(fl), &f);
+        Py_DECREF(fl);
+        return res;
     }
     default:
         unknown_presentation_type(f.type, Py_TYPE(obj)->tp_name);
@@ -563,8 +581,11 @@ _PyLong_FormatAdvanced(PyObject *obj, PyObject *format_spec)
 /* float                                                               */
 /* ------------------------------------------------------------------ */
 
-static int
-format_float_internal(Out *o, double val, const FormatSpec *f)
+/* Render val per f's type, precision, '#' and 'z' (no padding, sign
+   rules or grouping yet), '%' included.  Returns small (cap bytes) or a
+   PyMem buffer; NULL + exception on error. */
+static char *
+render_float(double val, const FormatSpec *f, char *small, size_t cap, Py_ssize_t *n)
 {
     int flags = 0;
     int default_precision = 6;
@@ -572,7 +593,7 @@ format_float_internal(Out *o, double val, const FormatSpec *f)
     int add_pct = 0;
     if (f->precision > INT_MAX) {
         PyErr_SetString(PyExc_ValueError, "precision too big");
-        return -1;
+        return NULL;
     }
     int precision = (int)f->precision;
     if (f->alternate)
@@ -596,28 +617,81 @@ format_float_internal(Out *o, double val, const FormatSpec *f)
         precision = default_precision;
     else if (type == 'r')
         type = 'g';
-    char *buf = PyOS_double_to_string(val, (char)type, precision, flags, NULL);
+    /* keep a byte free for the '%' */
+    char *buf = _PyFloat_FormatToBuffer(val, (char)type, precision, flags, small, cap - 1, n, NULL);
+    if (buf == NULL)
+        return NULL;
+    if (add_pct) {
+        if (buf != small) {
+            char *t = PyMem_Realloc(buf, (size_t)*n + 2);
+            if (t == NULL) {
+                PyMem_Free(buf);
+                PyErr_NoMemory();
+                return NULL;
+            }
+            buf = t;
+        }
+        buf[(*n)++] = '%';
+        buf[*n] = '\0';
+    }
+    return buf;
+}
+
+/* An ASCII str: new reference. */
+static PyObject *
+ascii_to_str(const char *s, Py_ssize_t n)
+{
+    PyObject *r = PyUnicode_New(n, 127);
+    if (r != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(r), s, (size_t)n);
+    return r;
+}
+
+/* No width, sign option or grouping: the rendering is the result. */
+static int
+float_needs_layout(const FormatSpec *f)
+{
+    return f->sign == '+' || f->sign == ' ' || f->width != -1 || f->type == 'n' || f->thousands;
+}
+
+static int
+format_float_internal(Out *o, double val, const FormatSpec *f)
+{
+    char small[128];
+    Py_ssize_t n;
+    char *buf = render_float(val, f, small, sizeof small, &n);
     if (buf == NULL)
         return -1;
-    Py_ssize_t n = (Py_ssize_t)strlen(buf);
-    char *full = buf;
-    if (add_pct) {
-        full = PyMem_Malloc((size_t)n + 2);
-        if (full == NULL) {
-            PyMem_Free(buf);
-            PyErr_NoMemory();
-            return -1;
-        }
-        memcpy(full, buf, (size_t)n);
-        full[n++] = '%';
-        full[n] = '\0';
-        PyMem_Free(buf);
-    }
     NumberParts np;
-    split_float(full, n, &np);
+    split_float(buf, n, &np);
     int r = layout_number(o, &np, f, 0);
-    PyMem_Free(full);
+    if (buf != small)
+        PyMem_Free(buf);
     return r;
+}
+
+/* format(float, spec) after parsing: new str. */
+static PyObject *
+format_float_value(double val, const FormatSpec *f)
+{
+    if (!float_needs_layout(f)) {
+        char small[128];
+        Py_ssize_t n;
+        char *buf = render_float(val, f, small, sizeof small, &n);
+        if (buf == NULL)
+            return NULL;
+        PyObject *r = ascii_to_str(buf, n);
+        if (buf != small)
+            PyMem_Free(buf);
+        return r;
+    }
+    Out o;
+    out_init(&o);
+    if (format_float_internal(&o, val, f) < 0) {
+        out_free(&o);
+        return NULL;
+    }
+    return out_finish(&o);
 }
 
 PyObject *
@@ -638,13 +712,7 @@ _PyFloat_FormatAdvanced(PyObject *obj, PyObject *format_spec)
     double val = PyFloat_AsDouble(obj);
     if (val == -1.0 && PyErr_Occurred())
         return NULL;
-    Out o;
-    out_init(&o);
-    if (format_float_internal(&o, val, &f) < 0) {
-        out_free(&o);
-        return NULL;
-    }
-    return out_finish(&o);
+    return format_float_value(val, &f);
 }
 
 /* ------------------------------------------------------------------ */

@@ -118,9 +118,16 @@ gen_traverse(PyGenObject *gen, visitproc visit, void *arg)
         int err = _PyFrame_Traverse((_PyInterpreterFrame *)gen->gi_iframe, visit, arg);
         if (err) return err;
     }
-    Py_VISIT(gen->gi_origin_or_finalizer);
+    /* cr_origin holds only tuples, strs and ints: no cycles through it */
     Py_VISIT(gen->gi_exc_state.exc_value);
     return 0;
+}
+
+static int
+async_gen_traverse(PyGenObject *gen, visitproc visit, void *arg)
+{
+    Py_VISIT(gen->gi_origin_or_finalizer);
+    return gen_traverse(gen, visit, arg);
 }
 
 static void
@@ -620,8 +627,21 @@ _PyCoro_GetAwaitableIter(PyObject *o)
     if (PyCoro_CheckExact(o) || gen_is_coroutine(o)) return Py_NewRef(o);
     PyTypeObject *ot = Py_TYPE(o);
     unaryfunc getter = ot->tp_as_async != NULL ? ot->tp_as_async->am_await : NULL;
-    if (getter != NULL) {
-        PyObject *res = getter(o);
+    PyObject *meth = NULL;
+    if (getter == NULL && (ot->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        /* a class defining __await__ whose slot was not filled in */
+        meth = _PyEval_LookupSpecial(o, _Py_ID(__await__));
+        if (meth == NULL && PyErr_Occurred()) return NULL;
+    }
+    if (getter != NULL || meth != NULL) {
+        PyObject *res;
+        if (meth != NULL) {
+            res = PyObject_CallNoArgs(meth);
+            Py_DECREF(meth);
+        }
+        else {
+            res = getter(o);
+        }
         if (res != NULL) {
             if (PyCoro_CheckExact(res) || gen_is_coroutine(res)) {
                 PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
@@ -981,7 +1001,7 @@ PyTypeObject PyAsyncGen_Type = {
     .tp_repr = (reprfunc)async_gen_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_traverse = (traverseproc)gen_traverse,
+    .tp_traverse = (traverseproc)async_gen_traverse,
     .tp_weaklistoffset = offsetof(PyAsyncGenObject, gi_weakreflist),
     .tp_methods = async_gen_methods,
     .tp_getset = async_gen_getsetlist,

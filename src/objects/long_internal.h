@@ -96,6 +96,10 @@ char *_PyLong_ToASCII(PyObject *v, int base, int alternate, int upper, Py_ssize_
 int _PyFloat_ConvertOperand(PyObject *obj, double *dbl);
 /* repr()/str() of a finite or special double into buf (>= 32 bytes). */
 int _PyFloat_FormatRepr(double x, char *buf);
+/* PyOS_double_to_string into out when it fits in cap bytes (else a new
+   PyMem buffer): returns the buffer used, NULL + exception on error. */
+char *_PyFloat_FormatToBuffer(double val, char format_code, int precision, int flags,
+                              char *out, size_t cap, Py_ssize_t *len, int *type);
 
 /* ---- format spec (formatter_number.c) ---- */
 PyObject *_PyLong_FormatAdvanced(PyObject *obj, PyObject *format_spec);

@@ -295,18 +295,18 @@ decode_error(rp_errors h, const char *errors, const char *encoding,
         }
         return end;
     case RP_ERR_SURROGATEESCAPE:
-        for (i = start; i < end; i++) {
+        /* CPython's handler: escape up to 4 leading bytes >= 0x80 and
+           resume after them; nothing escapable -> the original error. */
+        for (i = start; i < end && i - start < 4; i++) {
             unsigned char c = (unsigned char)data[i];
             if (c < 128)
                 break;
-        }
-        if (i < end)
-            break;
-        for (i = start; i < end; i++) {
-            if (ucs4buf_put(out, 0xdc00 + (unsigned char)data[i]) < 0)
+            if (ucs4buf_put(out, 0xdc00 + c) < 0)
                 return -1;
         }
-        return end;
+        if (i > start)
+            return i;
+        break;
     case RP_ERR_UNKNOWN:
         unknown_handler(errors);
         return -1;
@@ -867,10 +867,12 @@ encode_generic(PyObject *str, int codec, int le, int bom, const char *encname,
             i++;
             continue;
         }
-        /* the run of unencodable characters [i, j) */
+        /* the run of unencodable characters [i, j); the UTF-16/32
+           encoders report surrogates one at a time, as CPython's do */
         j = i + 1;
-        while (j < n && !encodable(codec, PyUnicode_READ(kind, data, j)))
-            j++;
+        if (codec != CODEC_UTF16 && codec != CODEC_UTF32)
+            while (j < n && !encodable(codec, PyUnicode_READ(kind, data, j)))
+                j++;
         if (!handler_known) {
             h = _Py_GetErrorHandler(errors);
             handler_known = 1;
@@ -902,24 +904,20 @@ encode_generic(PyObject *str, int codec, int le, int bom, const char *encname,
             }
             break;
         case RP_ERR_SURROGATEESCAPE: {
+            /* emit the escaped bytes up to the first character that is
+               not U+DC80..U+DCFF, which is then reported on its own range */
             Py_ssize_t k;
             for (k = i; k < j; k++) {
                 Py_UCS4 u = PyUnicode_READ(kind, data, k);
-                if (u < 0xdc80 || u > 0xdcff)
+                if (u < 0xdc80 || u > 0xdcff || codec == CODEC_UTF16 || codec == CODEC_UTF32)
                     break;
-            }
-            if (k < j) {
-                raise_codec_error(PyExc_UnicodeEncodeError, encname, str, i, j, reason);
-                goto error;
-            }
-            for (k = i; k < j; k++) {
-                char byte = (char)(PyUnicode_READ(kind, data, k) - 0xdc00);
-                if (codec == CODEC_UTF16 || codec == CODEC_UTF32) {
-                    raise_codec_error(PyExc_UnicodeEncodeError, encname, str, i, j, reason);
-                    goto error;
-                }
+                char byte = (char)(u - 0xdc00);
                 if (bytebuf_put(&out, &byte, 1) < 0)
                     goto error;
+            }
+            if (k < j) {
+                raise_codec_error(PyExc_UnicodeEncodeError, encname, str, k, j, reason);
+                goto error;
             }
             break;
         }

@@ -1,7 +1,12 @@
 /* unicode_internal.h -- private helpers shared by the str / bytes files
  * (unicodeobject.c, unicode_methods.c, unicode_codecs.c, unicode_format.c,
- * stringformat.c, unicodectype.c, bytesobject.c, bytearrayobject.c).
- * Nothing outside those files includes it. */
+ * stringformat.c, unicodectype.c, bytesobject.c, bytes_methods.c,
+ * bytearrayobject.c).
+ * Nothing outside those files includes it.
+ *
+ * Ownership: every function below that returns PyObject * returns a NEW
+ * reference (or NULL with an exception set) unless marked BORROWED; none
+ * steals an argument except _PyUnicode_Narrow, which steals `str`. */
 #ifndef RP_UNICODE_INTERNAL_H
 #define RP_UNICODE_INTERNAL_H
 #include "pycore.h"
@@ -40,7 +45,7 @@ int _PyUnicode_ResizeOwned(PyObject **p, Py_ssize_t length);
 PyObject *_PyUnicode_Narrow(PyObject *str);
 /* Slice helper: str[start:end] for 0 <= start <= end <= len: new ref. */
 PyObject *_PyUnicode_Slice(PyObject *str, Py_ssize_t start, Py_ssize_t end);
-/* __sizeof__ and __getnewargs__ of str (METH_NOARGS). */
+/* __sizeof__ and __getnewargs__ of str (METH_NOARGS): new refs. */
 PyObject *_PyUnicode_SizeofMethod(PyObject *self, PyObject *unused);
 PyObject *_PyUnicode_GetnewargsMethod(PyObject *self, PyObject *unused);
 extern PyTypeObject _PyUnicodeASCIIIter_Type;
@@ -94,13 +99,13 @@ unsigned int _PyUnicode_CtypeFlags(Py_UCS4 c);
 #define RP_ASCII_LINEBREAK 32
 
 /* ---- stringformat.c ---- */
-/* str.format / format_map / __format__ implementations. */
+/* str.format / format_map / __format__ implementations: new refs. */
 PyObject *_PyUnicode_FormatMethod(PyObject *self, PyObject *const *args,
                                   Py_ssize_t nargs, PyObject *kwnames);
 PyObject *_PyUnicode_FormatMap(PyObject *self, PyObject *mapping);
 PyObject *_PyUnicode_FormatDunder(PyObject *self, PyObject *spec);
 
-/* ---- bytesobject.c: helpers shared by bytes and bytearray ---- */
+/* ---- bytesobject.c / bytes_methods.c: helpers shared by bytes and bytearray ---- */
 /* View of a bytes-like object (bytes, bytearray, or any object with the
    buffer protocol).  Release with _Py_BytesViewRelease. */
 typedef struct {
@@ -128,8 +133,15 @@ PyObject *_Py_bytes_decode(const char *s, Py_ssize_t n, PyObject *const *args,
                            Py_ssize_t nargs, PyObject *kwnames);
 /* Build the result type: bytes or bytearray from a buffer (new ref). */
 PyObject *_Py_bytes_make(int as_bytearray, const char *s, Py_ssize_t n);
-/* The methods bytes and bytearray share (NULL-terminated). */
+/* The methods bytes and bytearray share (NULL-terminated), and bytes'
+   full table (bytes_methods.c). */
 extern PyMethodDef _Py_BytesCommonMethods[];
+extern PyMethodDef _PyBytes_Methods[];
+/* The one-byte bytes singleton for c: BORROWED (immortal). */
+PyObject *_PyBytes_Char(unsigned char c);
+/* Call type(x).__bytes__ if defined: 1 (with *res a new ref, or NULL and
+   an exception), 0 if x has no __bytes__. */
+int _PyBytes_CallDunderBytes(PyObject *x, PyObject **res);
 /* Fill bytearray's method table (called before PyType_Ready). */
 void _PyByteArray_PrepareMethods(void);
 /* `in` for bytes/bytearray data: 1/0, -1 error. */

@@ -1148,7 +1148,18 @@ dispatch_opcode:
     TARGET(LOAD_GLOBAL_MODULE) {
         struct _rp_global_cache *c = _PySpecialize_GlobalCache(frame->f_code, next_instr[1].cache);
         DEOPT_IF(GLOBALS() != c->dict, LOAD_GLOBAL);
-        DEOPT_IF(((PyDictObject *)GLOBALS())->ma_version_tag != c->globals_version, LOAD_GLOBAL);
+        if (((PyDictObject *)GLOBALS())->ma_version_tag != c->globals_version) {
+            /* globals changed (often just another variable's value):
+               re-validate in place instead of deoptimising */
+            PyObject *name = GETITEM(NAMES(), oparg >> 1);
+            uint64_t ver = ((PyDictObject *)GLOBALS())->ma_version_tag;
+            PyObject *found = _PyDict_GetItem_KnownHash(GLOBALS(), name, _PyEval_StrHash(name));
+            if (found == NULL && PyErr_Occurred()) goto error;
+            DEOPT_IF(found == NULL || ((PyDictObject *)GLOBALS())->ma_version_tag != ver,
+                     LOAD_GLOBAL);
+            c->value = found;
+            c->globals_version = ver;
+        }
         PyObject *v = c->value;
         Py_INCREF(v);
         if (oparg & 1) PUSH(NULL);
@@ -1160,8 +1171,18 @@ dispatch_opcode:
     TARGET(LOAD_GLOBAL_BUILTIN) {
         struct _rp_global_cache *c = _PySpecialize_GlobalCache(frame->f_code, next_instr[1].cache);
         DEOPT_IF(GLOBALS() != c->dict || BUILTINS() != c->builtins, LOAD_GLOBAL);
-        DEOPT_IF(((PyDictObject *)GLOBALS())->ma_version_tag != c->globals_version, LOAD_GLOBAL);
         DEOPT_IF(((PyDictObject *)BUILTINS())->ma_version_tag != c->builtins_version, LOAD_GLOBAL);
+        if (((PyDictObject *)GLOBALS())->ma_version_tag != c->globals_version) {
+            /* still not shadowed by a global? */
+            PyObject *name = GETITEM(NAMES(), oparg >> 1);
+            uint64_t ver = ((PyDictObject *)GLOBALS())->ma_version_tag;
+            PyObject *found = _PyDict_GetItem_KnownHash(GLOBALS(), name, _PyEval_StrHash(name));
+            if (found == NULL && PyErr_Occurred()) goto error;
+            DEOPT_IF(found != NULL || ((PyDictObject *)GLOBALS())->ma_version_tag != ver ||
+                     ((PyDictObject *)BUILTINS())->ma_version_tag != c->builtins_version,
+                     LOAD_GLOBAL);
+            c->globals_version = ver;
+        }
         PyObject *v = c->value;
         Py_INCREF(v);
         if (oparg & 1) PUSH(NULL);
@@ -1584,6 +1605,7 @@ dispatch_opcode:
         DEOPT_IF(dictptr == NULL || *dictptr == NULL, LOAD_ATTR);
         PyObject *name = GETITEM(NAMES(), oparg >> 1);
         PyObject *res = _PyDict_GetItem_KnownHash(*dictptr, name, _PyEval_StrHash(name));
+        if (res == NULL && PyErr_Occurred()) goto error;
         DEOPT_IF(res == NULL, LOAD_ATTR);
         Py_INCREF(res);
         SET_TOP(res);
@@ -1664,6 +1686,7 @@ dispatch_opcode:
         if (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) != 0) {
             PyObject *name = GETITEM(NAMES(), oparg >> 1);
             PyObject *shadow = _PyDict_GetItem_KnownHash(*dictptr, name, _PyEval_StrHash(name));
+            if (shadow == NULL && PyErr_Occurred()) goto error;
             DEOPT_IF(shadow != NULL, LOAD_ATTR);
         }
         SET_TOP(Py_NewRef(c->descr));

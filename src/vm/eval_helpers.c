@@ -10,6 +10,7 @@
 #include "rp_object.h"
 #include "rp_opcode.h"
 #include "rp_eval.h"
+#include "rp_gc.h"      /* _Py_RunGC */
 
 /* ------------------------------------------------------------------ */
 /* Recursion                                                            */
@@ -1299,21 +1300,41 @@ _PyEval_FormatAwaitableError(PyThreadState *tstate, PyTypeObject *type, int opar
     }
 }
 
+/* Does a heap type define this special method (slot left empty)? */
+static int
+has_heap_special(PyObject *obj, PyObject *name)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    return (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && _PyType_Lookup(tp, name) != NULL;
+}
+
 PyObject *
 _PyEval_GetAIter(PyThreadState *tstate, PyObject *obj)
 {
     unaryfunc getter = NULL;
     PyTypeObject *type = Py_TYPE(obj);
+    PyObject *iter;
     if (type->tp_as_async != NULL) getter = type->tp_as_async->am_aiter;
-    if (getter == NULL) {
-        PyErr_Format(PyExc_TypeError,
-                     "'async for' requires an object with __aiter__ method, got %.100s",
-                     type->tp_name);
-        return NULL;
+    if (getter != NULL) {
+        iter = getter(obj);
     }
-    PyObject *iter = getter(obj);
+    else {
+        /* a class defining __aiter__ whose slot was not filled in */
+        PyObject *meth = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) ?
+                         _PyEval_LookupSpecial(obj, _Py_ID(__aiter__)) : NULL;
+        if (meth == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError,
+                             "'async for' requires an object with __aiter__ method, got %.100s",
+                             type->tp_name);
+            return NULL;
+        }
+        iter = PyObject_CallNoArgs(meth);
+        Py_DECREF(meth);
+    }
     if (iter == NULL) return NULL;
-    if (Py_TYPE(iter)->tp_as_async == NULL || Py_TYPE(iter)->tp_as_async->am_anext == NULL) {
+    if ((Py_TYPE(iter)->tp_as_async == NULL || Py_TYPE(iter)->tp_as_async->am_anext == NULL) &&
+        !has_heap_special(iter, _Py_ID(__anext__))) {
         PyErr_Format(PyExc_TypeError,
                      "'async for' received an object from __aiter__ that does not implement "
                      "__anext__: %.100s", Py_TYPE(iter)->tp_name);
@@ -1329,13 +1350,23 @@ _PyEval_GetANext(PyThreadState *tstate, PyObject *aiter)
     PyTypeObject *type = Py_TYPE(aiter);
     if (PyAsyncGen_CheckExact(aiter)) return type->tp_as_async->am_anext(aiter);
     unaryfunc getter = type->tp_as_async != NULL ? type->tp_as_async->am_anext : NULL;
-    if (getter == NULL) {
-        PyErr_Format(PyExc_TypeError,
-                     "'async for' requires an iterator with __anext__ method, got %.100s",
-                     type->tp_name);
-        return NULL;
+    PyObject *next_iter;
+    if (getter != NULL) {
+        next_iter = getter(aiter);
     }
-    PyObject *next_iter = getter(aiter);
+    else {
+        PyObject *meth = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) ?
+                         _PyEval_LookupSpecial(aiter, _Py_ID(__anext__)) : NULL;
+        if (meth == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError,
+                             "'async for' requires an iterator with __anext__ method, got %.100s",
+                             type->tp_name);
+            return NULL;
+        }
+        next_iter = PyObject_CallNoArgs(meth);
+        Py_DECREF(meth);
+    }
     if (next_iter == NULL) return NULL;
     PyObject *awaitable = _PyCoro_GetAwaitableIter(next_iter);
     if (awaitable == NULL) {

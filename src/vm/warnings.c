@@ -253,6 +253,9 @@ show_c:
     return 0;
 }
 
+static int warn_explicit_python(PyObject *category, PyObject *message, PyObject *filename,
+                                int lineno, PyObject *module, PyObject *registry);
+
 /* 0, or -1 with an exception (including "error" filters). */
 static int
 warn_explicit(PyObject *category, PyObject *message, PyObject *filename, int lineno,
@@ -262,6 +265,8 @@ warn_explicit(PyObject *category, PyObject *message, PyObject *filename, int lin
     int result = -1, rc;
 
     if (module == Py_None) return 0;    /* late in shutdown: nothing sensible to do */
+    if ((rc = warn_explicit_python(category, message, filename, lineno, module, registry)) != 1)
+        return rc;                      /* the Python warnings module decided */
     if (registry != NULL && registry != Py_None && !PyDict_Check(registry)) {
         PyErr_SetString(PyExc_TypeError, "'registry' must be a dict or None");
         return -1;
@@ -461,4 +466,149 @@ exit:
     Py_XDECREF(module);
     Py_XDECREF(filename);
     return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* The _warnings module and the hand-over to Python's warnings module  */
+/* (added by the language-extras helper)                               */
+/* ------------------------------------------------------------------ */
+
+/* Once lib/warnings.py is imported, its filter list is the one user code
+ * changes (filterwarnings, catch_warnings, ...), so warnings issued from C
+ * are handed to its _warn_explicit_from_c() for filtering and showing.
+ * Before that, the C table above decides.  _warnings.filters starts as a
+ * snapshot of that table (defaults plus -W options), so both agree. */
+
+/* 1: the Python module is not there (decide in C); 0: handled; -1: error. */
+static int
+warn_explicit_python(PyObject *category, PyObject *message, PyObject *filename, int lineno,
+                     PyObject *module, PyObject *registry)
+{
+    PyObject *modules = PyImport_GetModuleDict();
+    PyObject *warnings = modules ? PyDict_GetItemString(modules, "warnings") : NULL;
+    if (warnings == NULL || !PyModule_Check(warnings))
+        return 1;
+    PyObject *hook;
+    Py_INCREF(warnings);
+    int r = _PyObject_LookupAttr(warnings, _Py_ID(_warn_explicit_from_c), &hook);
+    Py_DECREF(warnings);
+    if (r < 0)
+        return -1;
+    if (hook == NULL)
+        return 1;
+    PyObject *res = PyObject_CallFunction(hook, "OOOiOO", message, category, filename, lineno,
+                                          module ? module : Py_None,
+                                          registry ? registry : Py_None);
+    Py_DECREF(hook);
+    if (res == NULL)
+        return -1;
+    Py_DECREF(res);
+    return 0;
+}
+
+static PyObject *
+warnings_filters_mutated(PyObject *module, PyObject *unused)
+{
+    filters_version++;
+    Py_RETURN_NONE;
+}
+
+/* refpy only: the version number registries are checked against. */
+static PyObject *
+warnings_filters_version(PyObject *module, PyObject *unused)
+{
+    return PyLong_FromLong(filters_version);
+}
+
+/* warn(message, category=None, stacklevel=1, source=None) */
+static PyObject *
+warnings_warn(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const kwlist[] = {"message", "category", "stacklevel", "source", NULL};
+    PyObject *argv[4] = {NULL, NULL, NULL, NULL};
+    if (!_PyArg_ParseFast("warn", args, nargs, kwnames, kwlist, 0, 1, 4, 0, argv))
+        return NULL;
+    PyObject *message = argv[0], *category = argv[1];
+    Py_ssize_t stacklevel = 1;
+    if (argv[2] != NULL) {
+        stacklevel = PyLong_AsSsize_t(argv[2]);
+        if (stacklevel == -1 && PyErr_Occurred())
+            return NULL;
+    }
+    int rc = PyObject_IsInstance(message, PyExc_Warning);
+    if (rc < 0)
+        return NULL;
+    if (rc)
+        category = (PyObject *)Py_TYPE(message);
+    else if (category == NULL || category == Py_None)
+        category = PyExc_UserWarning;
+    if (!PyType_Check(category) ||
+        !PyType_IsSubtype((PyTypeObject *)category, (PyTypeObject *)PyExc_Warning)) {
+        PyErr_Format(PyExc_TypeError, "category must be a Warning subclass, not '%s'",
+                     Py_TYPE(category)->tp_name);
+        return NULL;
+    }
+    if (do_warn(message, category, stacklevel) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef warnings_methods[] = {
+    {"warn", (PyCFunction)(void (*)(void))warnings_warn, METH_FASTCALL | METH_KEYWORDS,
+     "Issue a warning, or maybe ignore it or raise an exception."},
+    {"_filters_mutated", warnings_filters_mutated, METH_NOARGS, NULL},
+    {"_filters_version", warnings_filters_version, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyModuleDef warnings_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "_warnings",
+    .m_doc = "_warnings provides basic warning filtering support.\n"
+             "It is a helper module to speed up interpreter start-up.",
+    .m_size = -1,
+    .m_methods = warnings_methods,
+};
+
+/* New reference: the "_warnings" module. */
+PyObject *
+PyInit__warnings(void)
+{
+    static const char *const action_names[] = {
+        [ACT_DEFAULT] = "default", [ACT_ERROR] = "error", [ACT_IGNORE] = "ignore",
+        [ACT_ALWAYS] = "always", [ACT_MODULE] = "module", [ACT_ONCE] = "once",
+    };
+    PyObject *m = PyModule_Create(&warnings_def);
+    if (m == NULL)
+        return NULL;
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        goto error;
+    for (int i = 0; i < nfilters; i++) {
+        warn_filter *f = &filters[i];
+        PyObject *cat = *f->category;
+        if (cat == NULL)
+            continue;
+        PyObject *item = Py_BuildValue("(sOOzi)", action_names[f->action], Py_None, cat,
+                                       f->module, 0);
+        if (item == NULL || PyList_Append(list, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(list);
+            goto error;
+        }
+        Py_DECREF(item);
+    }
+    if (PyModule_AddObject(m, "filters", list) < 0) {
+        Py_DECREF(list);
+        goto error;
+    }
+    if (once_registry == NULL && (once_registry = PyDict_New()) == NULL)
+        goto error;
+    if (PyModule_AddObjectRef(m, "_onceregistry", once_registry) < 0 ||
+        PyModule_AddObjectRef(m, "_defaultaction", _Py_ID(default)) < 0)
+        goto error;
+    return m;
+error:
+    Py_DECREF(m);
+    return NULL;
 }
