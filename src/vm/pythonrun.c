@@ -174,10 +174,24 @@ run_source_as_main(const char *source, PyObject *filename, int set_file)
         if (PyDict_SetItemString(d, "__file__", filename) < 0) return _PyRun_HandleUncaught();
         if (PyDict_SetItemString(d, "__cached__", Py_None) < 0) return _PyRun_HandleUncaught();
     }
-    PyObject *co = Py_CompileStringObject(source, filename, Py_file_input, NULL, -1);
-    if (co == NULL) return _PyRun_HandleUncaught();
+    /* Like CPython's run_mod, keep the AST arena alive while the main
+       module runs: the arena holds one reference to every constant of the
+       source, which sys.getrefcount shows in __main__ code (and only there:
+       compile() and imports free the arena before running). */
+    PyArena *arena = _PyArena_New();
+    if (arena == NULL) return _PyRun_HandleUncaught();
+    PyObject *co = NULL;
+    mod_ty mod = _PyParser_ASTFromString(source, filename, Py_file_input, arena);
+    if (mod != NULL && _PyAST_Optimize(mod, arena, -1) == 0)
+        co = (PyObject *)_PyAST_Compile(mod, filename, -1, arena);
+    if (co == NULL) {
+        fill_syntax_error_text(source);
+        _PyArena_Free(arena);
+        return _PyRun_HandleUncaught();
+    }
     PyObject *res = PyEval_EvalCode(co, d, d);
     Py_DECREF(co);
+    _PyArena_Free(arena);   /* before reporting, as CPython's pyrun_file */
     if (res == NULL) return _PyRun_HandleUncaught();
     Py_DECREF(res);
     return 0;
