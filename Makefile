@@ -16,6 +16,17 @@ WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -
 BASEFLAGS := -std=gnu11 $(WARN) -fno-strict-aliasing -fwrapv -Iinclude -Isrc/internal -DPy_BUILD_CORE
 LDLIBS  := -lm
 
+# Line editing for the REPL (optional): GNU readline, else libedit, when a
+# compile probe finds one (Debian: libreadline-dev or libedit-dev).
+rl_probe = $(shell printf '\043include <stdio.h>\n\043include <$(1)>\nint main(void){return readline("") != 0;}\n' | $(CC) -x c - -o /dev/null $(2) 2>/dev/null && echo yes)
+ifeq ($(call rl_probe,readline/readline.h,-lreadline),yes)
+BASEFLAGS += -DRP_HAVE_READLINE
+LDLIBS  += -lreadline
+else ifeq ($(call rl_probe,editline/readline.h,-ledit),yes)
+BASEFLAGS += -DRP_HAVE_READLINE -DRP_HAVE_LIBEDIT
+LDLIBS  += -ledit
+endif
+
 REL_CFLAGS  := $(BASEFLAGS) -O2 -DNDEBUG
 DBG_CFLAGS  := $(BASEFLAGS) -O0 -g -DPy_DEBUG -DPy_REF_DEBUG
 ASAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer

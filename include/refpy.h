@@ -41,6 +41,7 @@
 #include "refpy/funcobject.h"
 #include "refpy/code.h"
 #include "refpy/moduleobject.h"
+#include "refpy/weakrefobject.h"
 #include "refpy/pyerrors.h"
 #include "refpy/abstract.h"
 #include "refpy/pystate.h"

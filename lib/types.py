@@ -63,8 +63,11 @@ except TypeError as _exc:
 GetSetDescriptorType = type(FunctionType.__code__)
 MemberDescriptorType = type(FunctionType.__globals__)
 
-GenericAlias = type(list[int])
-UnionType = type(int | str)
+try:
+    GenericAlias = type(list[int])
+    UnionType = type(int | str)
+except TypeError:       # the interpreter was built without them
+    pass
 
 EllipsisType = type(Ellipsis)
 NoneType = type(None)

@@ -56,8 +56,9 @@ PyAPI_FUNC(PyObject *) _PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_
                                          Py_ssize_t length);
 /* Untrack the dict if no key or value may be tracked (GC helper). */
 PyAPI_FUNC(void) _PyDict_MaybeUntrack(PyObject *);
-/* DICT_MERGE helper: like Merge but raises TypeError on duplicate keys
-   ("got multiple values for keyword argument"). override=2. */
+/* DICT_MERGE helper: like Merge; with override=2 a duplicate key raises
+   KeyError(key), as in CPython (the VM's _PyEval_FormatKwargsError turns it
+   into "got multiple values for keyword argument"). */
 PyAPI_FUNC(int) _PyDict_MergeEx(PyObject *a, PyObject *b, int override);
 PyAPI_FUNC(PyObject *) _PyDict_Pop(PyObject *, PyObject *, PyObject *deflt); /* new */
 

@@ -623,7 +623,7 @@ _RpC_ExitScope(struct compiler *c)
 int
 _RpC_IsTopLevelAwait(struct compiler *c)
 {
-    return 0;   /* PyCF_ALLOW_TOP_LEVEL_AWAIT is not supported */
+    return (c->c_flags & PyCF_ALLOW_TOP_LEVEL_AWAIT) && c->u->u_ste->ste_type == ModuleBlock;
 }
 
 /* ============================ frame blocks ============================ */
@@ -2524,7 +2524,10 @@ compute_code_flags(struct compiler *c)
         if (ste->ste_varargs) flags |= CO_VARARGS;
         if (ste->ste_varkeywords) flags |= CO_VARKEYWORDS;
     }
-    flags |= c->c_future_features;
+    /* only the future-feature bits of the compiler flags are inherited */
+    flags |= c->c_flags & PyCF_MASK;
+    if (_RpC_IsTopLevelAwait(c) && ste->ste_coroutine && !ste->ste_generator)
+        flags |= CO_COROUTINE;
     return flags;
 }
 
@@ -2681,8 +2684,12 @@ compiler_mod(struct compiler *c, mod_ty mod)
     return co;
 }
 
+/* cf_flags: in, the caller's compiler flags (future features to inherit,
+   PyCF_ALLOW_TOP_LEVEL_AWAIT); out (if not NULL), merged with the future
+   statements of the module, as CPython's compiler_setup does. */
 PyCodeObject *
-_PyAST_Compile(mod_ty mod, PyObject *filename, int optimize, PyArena *arena)
+_PyAST_CompileFlags(mod_ty mod, PyObject *filename, int *cf_flags, int optimize,
+                    PyArena *arena)
 {
     struct compiler c;
     PyCodeObject *co = NULL;
@@ -2694,6 +2701,9 @@ _PyAST_Compile(mod_ty mod, PyObject *filename, int optimize, PyArena *arena)
     c.c_const_cache = PyDict_New();
     if (c.c_const_cache == NULL) return NULL;
     if (!future_parse(&c, mod)) goto finally;
+    c.c_flags = c.c_future_features | (cf_flags ? *cf_flags : 0);
+    c.c_future_features = c.c_flags;
+    if (cf_flags) *cf_flags = c.c_flags;
     c.c_st = _RpSymtable_Build(mod, filename, c.c_future_features);
     if (c.c_st == NULL) {
         if (!PyErr_Occurred())
@@ -2707,4 +2717,10 @@ finally:
     _RpSymtable_Free(c.c_st);
     Py_XDECREF(c.c_const_cache);
     return co;
+}
+
+PyCodeObject *
+_PyAST_Compile(mod_ty mod, PyObject *filename, int optimize, PyArena *arena)
+{
+    return _PyAST_CompileFlags(mod, filename, NULL, optimize, arena);
 }

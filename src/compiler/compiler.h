@@ -260,6 +260,13 @@ struct symtable {
 /* future features */
 #define CO_FUTURE_ANNOTATIONS 0x1000000
 #define CO_FUTURE_BARRY_AS_BDFL 0x400000
+/* compiler flags (compile()'s flags argument) */
+#ifndef PyCF_MASK
+#define PyCF_MASK 0x1fe0000            /* the CO_FUTURE_* bits */
+#endif
+#ifndef PyCF_ALLOW_TOP_LEVEL_AWAIT
+#define PyCF_ALLOW_TOP_LEVEL_AWAIT 0x2000
+#endif
 
 struct symtable *_RpSymtable_Build(mod_ty mod, PyObject *filename, int future_features);
 void _RpSymtable_Free(struct symtable *st);
@@ -281,6 +288,10 @@ void _RpCompile_SyntaxError(PyObject *filename, int full_args, const char *msg_u
    warning is an error).  0 / -1. */
 int _RpCompile_Warn(PyObject *filename, int lineno, int col_offset, int end_lineno,
                     int end_col_offset, const char *fmt, ...);
+
+/* ast_unparse.c: an expression's source text, as CPython's
+   _PyAST_ExprAsUnicode (new reference). */
+PyObject *_RpAST_ExprAsUnicode(expr_ty e);
 
 /* docstring of a body, borrowed, or NULL */
 PyObject *_RpAST_GetDocString(asdl_stmt_seq *body);
@@ -320,6 +331,7 @@ struct compiler {
     PyObject *c_filename;
     struct symtable *c_st;
     int c_future_features;
+    int c_flags;                      /* compiler flags, merged with the futures */
     location c_future_location;
     int c_optimize;
     int c_interactive;
@@ -340,6 +352,10 @@ struct compiler {
 #define RETURN_IF_ERROR(X) do { if ((X) < 0) return ERROR; } while (0)
 
 /* compile.c */
+/* _PyAST_Compile with compiler flags (in/out).  TODO(lead): belongs in
+   rp_ast.h next to _PyAST_Compile, for compile(), exec() and the REPL. */
+PyCodeObject *_PyAST_CompileFlags(mod_ty mod, PyObject *filename, int *cf_flags, int optimize,
+                                  PyArena *arena);
 int _RpC_Addop(struct compiler *c, location loc, int opcode);
 int _RpC_AddopI(struct compiler *c, location loc, int opcode, Py_ssize_t oparg);
 int _RpC_AddopJump(struct compiler *c, location loc, int opcode, int label);

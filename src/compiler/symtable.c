@@ -1639,7 +1639,10 @@ static int
 symtable_raise_if_annotation_block(struct symtable *st, const char *name, expr_ty e)
 {
     rp_block_ty type = st->st_cur->ste_type;
-    if (type == TypeVarBoundBlock)
+    if (type == AnnotationBlock)
+        st_error(st, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset,
+                 "%s cannot be used within an annotation", name);
+    else if (type == TypeVarBoundBlock)
         st_error(st, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset,
                  "%s cannot be used within a TypeVar bound", name);
     else if (type == TypeAliasBlock)

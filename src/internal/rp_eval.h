@@ -248,6 +248,9 @@ struct _rp_global_cache {
    a changed dict or a new MRO all fail it). */
 #define RP_MAX_MRO_GUARD 6
 struct _rp_attr_cache {
+    PyTypeObject *type;          /* borrowed: the exact type guarded (static
+                                    types all record version 0, so the
+                                    versions alone can't tell them apart) */
     int mro_len;
     uint64_t versions[RP_MAX_MRO_GUARD];
     PyObject *descr;             /* borrowed: the method / class attribute */
@@ -276,6 +279,7 @@ _PySpecialize_AttrCache(PyCodeObject *co, uint16_t index)
 static inline int
 _PySpecialize_CheckMro(PyTypeObject *tp, const struct _rp_attr_cache *c)
 {
+    if (tp != c->type) return 0;
     PyObject *mro = tp->tp_mro;
     if (mro == NULL || PyTuple_GET_SIZE(mro) != c->mro_len) return 0;
     for (int i = 0; i < c->mro_len; i++) {
@@ -299,7 +303,8 @@ void _PyCode_Quicken(PyCodeObject *co);
 
 /* Each rewrites the instruction at instr (whose first cache unit is the
    counter) into a specialised form, or backs the counter off. */
-void _PySpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);
+void _PySpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg,
+                            PyObject **locals);
 void _PySpecialize_CompareOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg);
 void _PySpecialize_BinarySubscr(PyObject *container, PyObject *sub, _Py_CODEUNIT *instr);
 void _PySpecialize_StoreSubscr(PyObject *container, PyObject *sub, _Py_CODEUNIT *instr);

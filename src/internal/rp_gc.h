@@ -153,6 +153,36 @@ static inline void _rp_gc_track(PyInterpreterState *interp, PyObject *op)
 }
 static inline void _rp_gc_untrack(PyObject *op) { gc_list_remove(_Py_AS_GC(op)); }
 
+/* ---- instance dicts CPython would keep inline ---- */
+/* CPython 3.12 stores the attributes of ordinary class instances inline
+   ("inline values": instances made by object.__new__ of a class with a
+   managed __dict__, up to 30 attribute names) and creates a dict object
+   only when __dict__ is asked for; refpy always has a real dict.  So that
+   gc.collect() counts, DEBUG_COLLECTABLE/DEBUG_SAVEALL output,
+   gc.get_referents() and gc.get_referrers() look the same as CPython's,
+   the collector and the gc module treat such a dict as part of its
+   instance.  This returns it (BORROWED): the managed __dict__ of an
+   instance of a class whose nearest static base creates instances with
+   object.__new__, when it is an exact dict of at most 30 items that only
+   the instance references; NULL otherwise. */
+static inline PyObject *
+_PyGC_InlineDict(PyObject *owner)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    if ((tp->tp_flags & (Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_HEAPTYPE)) !=
+        (Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_HEAPTYPE))
+        return NULL;
+    uintptr_t slot = ((uintptr_t *)owner)[-3];
+    if (slot == 0 || (slot & 1)) return NULL;   /* no dict, or tagged values */
+    PyObject *dict = (PyObject *)slot;
+    if (!PyDict_CheckExact(dict) || Py_REFCNT(dict) != 1 || PyDict_GET_SIZE(dict) > 30)
+        return NULL;
+    PyTypeObject *solid = tp->tp_base;
+    while (solid != NULL && (solid->tp_flags & Py_TPFLAGS_HEAPTYPE)) solid = solid->tp_base;
+    if (solid == NULL || solid->tp_new != PyBaseObject_Type.tp_new) return NULL;
+    return dict;
+}
+
 /* ---- entry points (gc.c) ---- */
 /* Set up interp->gc: three generations with thresholds 700/10/10, the
    permanent generation, enabled, and the gc.garbage / gc.callbacks lists

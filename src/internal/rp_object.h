@@ -22,8 +22,8 @@ PyObject *_PyObject_GenericGetAttrSuppress(PyObject *obj, PyObject *name);
    if the finalizer resurrected the object (dealloc must then stop), else 0. */
 void PyObject_CallFinalizer(PyObject *self);
 int PyObject_CallFinalizerFromDealloc(PyObject *self);
-/* Weak references: clear all weakrefs to an object being destroyed
-   (implemented with the weakref type; a no-op while there are none). */
+/* Weak references: clear all weakrefs to an object being destroyed and
+   run their callbacks (src/objects/weakrefobject.c). */
 void PyObject_ClearWeakRefs(PyObject *);
 /* Type attribute cache invalidation (typeobject.c). */
 void PyType_Modified(PyTypeObject *);

@@ -85,7 +85,7 @@ struct _ts {
     PyObject *dict;
 };
 
-#define Py_C_RECURSION_LIMIT 8000
+#define Py_C_RECURSION_LIMIT 1500   /* CPython 3.12.1's value */
 
 /* The single thread state; set by the lifecycle code. */
 extern PyThreadState *_Py_tstate_current;

@@ -361,7 +361,13 @@ void
 _PyGC_Init(PyInterpreterState *interp)
 {
     struct _gc_runtime_state *g = &interp->gc;
+#ifdef RP_GC_STRESS
+    /* Testing aid (never in normal builds): collect on almost every
+       allocation, to shake out tp_traverse/tp_clear bugs. */
+    static const int thresholds[NUM_GENERATIONS] = {RP_GC_STRESS, 2, 2};
+#else
     static const int thresholds[NUM_GENERATIONS] = {700, 10, 10};
+#endif
     for (int i = 0; i < NUM_GENERATIONS; i++) {
         gc_list_init(&g->generations[i].head);
         g->generations[i].threshold = thresholds[i];
@@ -437,6 +443,16 @@ gc_object_is_gc(PyObject *op)
     return PyType_IS_GC(tp) && (tp->tp_is_gc == NULL || tp->tp_is_gc(op));
 }
 
+/* tp_traverse of a tracked object.  Every GC type must have one (PyType_Ready
+   inherits it); a missing one is treated as "refers to nothing" rather
+   than crashing the collector. */
+static inline int
+gc_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    traverseproc traverse = Py_TYPE(op)->tp_traverse;
+    return traverse ? traverse(op, visit, arg) : 0;
+}
+
 #ifdef Py_DEBUG
 /* CPython's debug builds stop here: some tp_traverse reports more
    references to an object than it has, i.e. an INCREF is missing. */
@@ -447,6 +463,8 @@ gc_refcount_too_small(PyObject *op, const char *where)
     fprintf(stderr, "gc: %s: refcount is too small\n"
                     "object address  : %p\nobject refcount : %zd\nobject type name: %s\n",
             where, (void *)op, Py_REFCNT(op), Py_TYPE(op)->tp_name);
+    if (PyType_Check(op))
+        fprintf(stderr, "object is type  : %s\n", ((PyTypeObject *)op)->tp_name);
     Py_FatalError("gc: refcount is too small");
 }
 #endif
@@ -530,7 +548,7 @@ subtract_refs(PyGC_Head *containers)
 {
     for (PyGC_Head *gc = _PyGCHead_NEXT(containers); gc != containers; gc = _PyGCHead_NEXT(gc)) {
         PyObject *op = _Py_FROM_GC(gc);
-        (void)Py_TYPE(op)->tp_traverse(op, visit_decref, op);
+        (void)gc_traverse(op, visit_decref, op);
     }
 }
 
@@ -579,7 +597,7 @@ move_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
             PyObject *op = _Py_FROM_GC(gc);
             /* Traversal may append to young (and so change gc->_gc_next
                when gc is last): read the next node only afterwards. */
-            (void)Py_TYPE(op)->tp_traverse(op, visit_reachable, young);
+            (void)gc_traverse(op, visit_reachable, young);
             _PyGCHead_SET_PREV(gc, prev);
             gc_clear_collecting(gc);
             prev = gc;
@@ -699,7 +717,7 @@ move_legacy_finalizer_reachable(PyGC_Head *finalizers)
 {
     for (PyGC_Head *gc = _PyGCHead_NEXT(finalizers); gc != finalizers; gc = _PyGCHead_NEXT(gc)) {
         PyObject *op = _Py_FROM_GC(gc);
-        (void)Py_TYPE(op)->tp_traverse(op, visit_move, finalizers);
+        (void)gc_traverse(op, visit_move, finalizers);
     }
 }
 
@@ -730,13 +748,9 @@ handle_legacy_finalizers(struct _gc_runtime_state *g, PyGC_Head *finalizers, PyG
 static inline PyObject *
 gc_inline_dict_of(PyObject *owner)
 {
-    if (!(Py_TYPE(owner)->tp_flags & Py_TPFLAGS_MANAGED_DICT)) return NULL;
-    uintptr_t slot = ((uintptr_t *)owner)[-3];
-    if (slot == 0 || (slot & 1)) return NULL;   /* empty, or tagged values */
-    PyObject *dict = (PyObject *)slot;
-    if (!PyDict_CheckExact(dict) || Py_REFCNT(dict) != 1 || !_PyObject_GC_IS_TRACKED(dict))
+    PyObject *dict = _PyGC_InlineDict(owner);
+    if (dict == NULL || !_PyObject_GC_IS_TRACKED(dict) || !gc_is_collecting(_Py_AS_GC(dict)))
         return NULL;
-    if (!gc_is_collecting(_Py_AS_GC(dict))) return NULL;
     return dict;
 }
 

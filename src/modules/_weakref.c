@@ -37,11 +37,10 @@ weakref_getweakrefs(PyObject *module, PyObject *object)
 }
 
 static PyObject *
-weakref_proxy(PyObject *module, PyObject *args)
+weakref_proxy(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *object, *callback = NULL;
-    if (!PyArg_UnpackTuple(args, "proxy", 1, 2, &object, &callback)) return NULL;
-    return PyWeakref_NewProxy(object, callback);
+    if (!_PyArg_CheckPositional("proxy", nargs, 1, 2)) return NULL;
+    return PyWeakref_NewProxy(args[0], nargs == 2 ? args[1] : NULL);
 }
 
 /* _remove_dead_weakref(dct, key): delete dct[key] if it is a dead weak
@@ -79,12 +78,13 @@ static PyMethodDef weakref_functions[] = {
      "getweakrefcount($module, object, /)\n--\n\n"
      "Return the number of weak references to 'object'."},
     {"getweakrefs", weakref_getweakrefs, METH_O,
-     "getweakrefs(object)\n--\n\n"
+     "getweakrefs($module, object, /)\n--\n\n"
      "Return a list of all weak reference objects pointing to 'object'."},
-    {"proxy", weakref_proxy, METH_VARARGS,
-     "proxy(object[, callback]) -- create a proxy object that weakly\n"
-     "references 'object'.  'callback', if given, is called with a\n"
-     "reference to the proxy when 'object' is about to be finalized."},
+    {"proxy", (PyCFunction)(void (*)(void))weakref_proxy, METH_FASTCALL,
+     "proxy($module, object, callback=None, /)\n--\n\n"
+     "Create a proxy object that weakly references 'object'.\n\n"
+     "'callback', if given, is called with a reference to the\n"
+     "proxy when 'object' is about to be finalized."},
     {"_remove_dead_weakref", (PyCFunction)(void (*)(void))weakref_remove_dead_weakref, METH_FASTCALL,
      "_remove_dead_weakref($module, dct, key, /)\n--\n\n"
      "Atomically remove key from dict if it points to a dead weakref."},

@@ -140,24 +140,24 @@ atexit_ncallbacks(PyObject *module, PyObject *Py_UNUSED(ignored))
 
 static PyMethodDef atexit_methods[] = {
     {"register", (PyCFunction)(void (*)(void))atexit_register, METH_VARARGS | METH_KEYWORDS,
-     "register($module, func, /, *args, **kwargs)\n--\n\n"
+     "register(func, *args, **kwargs) -> func\n\n"
      "Register a function to be executed upon normal program termination\n\n"
      "    func - function to be called at exit\n"
      "    args - optional arguments to pass to func\n"
      "    kwargs - optional keyword arguments to pass to func\n\n"
      "    func is returned to facilitate usage as a decorator."},
     {"_clear", atexit_clear, METH_NOARGS,
-     "_clear($module, /)\n--\n\nClear the list of previously registered exit functions."},
+     "_clear() -> None\n\nClear the list of previously registered exit functions."},
     {"unregister", atexit_unregister, METH_O,
-     "unregister($module, func, /)\n--\n\n"
+     "unregister(func) -> None\n\n"
      "Unregister an exit function which was previously registered using\n"
      "atexit.register\n\n"
      "    func - function to be unregistered"},
     {"_run_exitfuncs", atexit_run_exitfuncs, METH_NOARGS,
-     "_run_exitfuncs($module, /)\n--\n\nRun all registered exit functions.\n\n"
+     "_run_exitfuncs() -> None\n\nRun all registered exit functions.\n\n"
      "If a callback raises an exception, it is logged with sys.unraisablehook."},
     {"_ncallbacks", atexit_ncallbacks, METH_NOARGS,
-     "_ncallbacks($module, /)\n--\n\nReturn the number of registered exit functions."},
+     "_ncallbacks() -> int\n\nReturn the number of registered exit functions."},
     {NULL, NULL, 0, NULL}
 };
 

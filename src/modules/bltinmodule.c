@@ -218,7 +218,8 @@ update_bases(PyObject *bases, PyObject *const *args, Py_ssize_t nargs)
         Py_DECREF(new_base);
     }
     if (!new_bases)
-        return Py_NewRef(bases);
+        return bases;   /* unchanged: the same object, not a new reference
+                           (the caller tests bases != orig_bases), as in CPython */
     result = PyList_AsTuple(new_bases);
     Py_DECREF(new_bases);
     return result;

@@ -213,6 +213,12 @@ gc_is_finalized(PyObject *module, PyObject *obj)
     return PyBool_FromLong(PyObject_IS_GC(obj) && _PyGC_FINALIZED(obj));
 }
 
+/* Instance dicts.  Where CPython 3.12 keeps an instance's attributes
+   inline, refpy has a dict that only the instance references
+   (_PyGC_InlineDict).  get_referents(instance) shows the attribute values
+   in its place, and get_referrers() reports the instance, not the dict,
+   as CPython does. */
+
 /* get_referrers: does the traversed object refer to one of objs (a
    tuple)?  Returning 1 stops its traversal. */
 static int
@@ -224,15 +230,76 @@ referrersvisit(PyObject *obj, void *arg)
     return 0;
 }
 
+struct referrers_state {
+    PyObject *objs;          /* the tuple of objects searched for */
+    PyObject *inline_dict;   /* the traversed instance's own __dict__, or NULL */
+};
+
 static int
-gc_referrers_for(PyObject *objs, PyGC_Head *list, PyObject *resultlist)
+referrersvisit_instance(PyObject *obj, void *arg)
+{
+    struct referrers_state *st = (struct referrers_state *)arg;
+    if (obj == st->inline_dict)
+        return Py_TYPE(obj)->tp_traverse(obj, referrersvisit, st->objs);
+    return referrersvisit(obj, st->objs);
+}
+
+/* The inline-like dicts of all tracked instances, sorted (they are
+   skipped as referrers: their instance stands for them). */
+struct dict_set { PyObject **items; Py_ssize_t n, cap; };
+
+static int
+ptr_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(PyObject *const *)a, y = (uintptr_t)*(PyObject *const *)b;
+    return (x > y) - (x < y);
+}
+
+static int
+dict_set_add_from(struct dict_set *set, PyGC_Head *list)
+{
+    for (PyGC_Head *gc = _PyGCHead_NEXT(list); gc != list; gc = _PyGCHead_NEXT(gc)) {
+        PyObject *dict = _PyGC_InlineDict(_Py_FROM_GC(gc));
+        if (dict == NULL) continue;
+        if (set->n == set->cap) {
+            Py_ssize_t ncap = set->cap ? set->cap * 2 : 64;
+            PyObject **items = PyMem_Realloc(set->items, (size_t)ncap * sizeof(PyObject *));
+            if (items == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            set->items = items;
+            set->cap = ncap;
+        }
+        set->items[set->n++] = dict;
+    }
+    return 0;
+}
+
+static int
+dict_set_contains(struct dict_set *set, PyObject *op)
+{
+    Py_ssize_t lo = 0, hi = set->n;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)set->items[mid] < (uintptr_t)op) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < set->n && set->items[lo] == op;
+}
+
+static int
+gc_referrers_for(PyObject *objs, PyGC_Head *list, PyObject *resultlist, struct dict_set *skip)
 {
     for (PyGC_Head *gc = _PyGCHead_NEXT(list); gc != list; gc = _PyGCHead_NEXT(gc)) {
         PyObject *obj = _Py_FROM_GC(gc);
-        if (obj == objs || obj == resultlist) continue;
-        if (Py_TYPE(obj)->tp_traverse(obj, referrersvisit, objs)) {
-            if (PyList_Append(resultlist, obj) < 0) return -1;
-        }
+        traverseproc traverse = Py_TYPE(obj)->tp_traverse;
+        if (obj == objs || obj == resultlist || traverse == NULL) continue;
+        if (skip->n && PyDict_CheckExact(obj) && dict_set_contains(skip, obj)) continue;
+        struct referrers_state st = {objs, _PyGC_InlineDict(obj)};
+        int found = st.inline_dict ? traverse(obj, referrersvisit_instance, &st)
+                                   : traverse(obj, referrersvisit, objs);
+        if (found && PyList_Append(resultlist, obj) < 0) return -1;
     }
     return 0;
 }
@@ -240,22 +307,42 @@ gc_referrers_for(PyObject *objs, PyGC_Head *list, PyObject *resultlist)
 static PyObject *
 gc_get_referrers(PyObject *module, PyObject *args)
 {
+    struct _gc_runtime_state *g = get_gc_state();
+    struct dict_set skip = {NULL, 0, 0};
     PyObject *result = PyList_New(0);
     if (result == NULL) return NULL;
-    struct _gc_runtime_state *g = get_gc_state();
-    for (int i = 0; i < NUM_GENERATIONS; i++) {
-        if (gc_referrers_for(args, GEN_HEAD(g, i), result) < 0) {
-            Py_DECREF(result);
-            return NULL;
-        }
-    }
+    for (int i = 0; i < NUM_GENERATIONS; i++)
+        if (dict_set_add_from(&skip, GEN_HEAD(g, i)) < 0) goto error;
+    if (dict_set_add_from(&skip, &g->permanent_generation.head) < 0) goto error;
+    if (skip.n > 1) qsort(skip.items, (size_t)skip.n, sizeof(PyObject *), ptr_cmp);
+    for (int i = 0; i < NUM_GENERATIONS; i++)
+        if (gc_referrers_for(args, GEN_HEAD(g, i), result, &skip) < 0) goto error;
+    PyMem_Free(skip.items);
     return result;
+error:
+    PyMem_Free(skip.items);
+    Py_DECREF(result);
+    return NULL;
 }
 
 static int
 referentsvisit(PyObject *obj, void *arg)
 {
     return PyList_Append((PyObject *)arg, obj) < 0;
+}
+
+struct referents_state {
+    PyObject *result;
+    PyObject *inline_dict;
+};
+
+static int
+referentsvisit_instance(PyObject *obj, void *arg)
+{
+    struct referents_state *st = (struct referents_state *)arg;
+    if (obj == st->inline_dict)
+        return Py_TYPE(obj)->tp_traverse(obj, referentsvisit, st->result);
+    return PyList_Append(st->result, obj) < 0;
 }
 
 static PyObject *
@@ -268,7 +355,10 @@ gc_get_referents(PyObject *module, PyObject *args)
         if (!PyObject_IS_GC(obj)) continue;
         traverseproc traverse = Py_TYPE(obj)->tp_traverse;
         if (traverse == NULL) continue;
-        if (traverse(obj, referentsvisit, result)) {
+        struct referents_state st = {result, _PyGC_InlineDict(obj)};
+        int err = st.inline_dict ? traverse(obj, referentsvisit_instance, &st)
+                                 : traverse(obj, referentsvisit, result);
+        if (err) {
             Py_DECREF(result);
             return NULL;
         }

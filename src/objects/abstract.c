@@ -21,6 +21,7 @@
 #include "rp_object.h"
 #include "rp_state.h"
 #include "long_internal.h"
+#include "rp_langextras.h"      /* _PyUnion_Check, _Py_union_args, Py_GenericAlias */
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
@@ -161,7 +162,10 @@ PyObject_GetItem(PyObject *o, PyObject *key)
         return type_error("sequence index must be integer, not '%.200s'", key);
     }
     if (PyType_Check(o)) {
-        /* cls[key] -> cls.__class_getitem__(key) */
+        /* type[int] is a generic alias; other classes need
+           __class_getitem__ (so that str[int] fails) */
+        if ((PyTypeObject *)o == &PyType_Type)
+            return Py_GenericAlias(o, key);
         PyObject *meth;
         if (_PyObject_LookupAttr(o, _Py_ID(__class_getitem__), &meth) < 0)
             return NULL;
@@ -1488,20 +1492,14 @@ PyMapping_HasKeyString(PyObject *o, const char *key)
 /* isinstance / issubclass                                             */
 /* ------------------------------------------------------------------ */
 
-/* cls.__args__ when cls is a types.UnionType (int | str), else NULL. */
+/* cls.__args__ when cls is a types.UnionType (int | str): new ref, else
+   NULL. */
 static PyObject *
 union_args(PyObject *cls)
 {
-    if (strcmp(Py_TYPE(cls)->tp_name, "types.UnionType") != 0)
+    if (!_PyUnion_Check(cls))
         return NULL;
-    PyObject *args = NULL;
-    if (_PyObject_LookupAttr(cls, _Py_ID(__args__), &args) < 0) {
-        PyErr_Clear();
-        return NULL;
-    }
-    if (args != NULL && !PyTuple_Check(args))
-        Py_CLEAR(args);
-    return args;
+    return Py_NewRef(_Py_union_args(cls));
 }
 
 /* cls.__bases__ if it is a tuple: new ref, else NULL (error maybe set). */

@@ -46,6 +46,7 @@
  */
 #include "pycore.h"
 #include "rp_object.h"
+#include "rp_langextras.h"      /* Py_GenericAlias */
 
 #define PyDict_LOG_MINSIZE 3
 #define PyDict_MINSIZE 8
@@ -2299,6 +2300,7 @@ static PyMethodDef mapp_methods[] = {
      "D.copy() -> a shallow copy of D"},
     {"__reversed__", (PyCFunction)dict___reversed__, METH_NOARGS,
      "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 

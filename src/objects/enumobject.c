@@ -8,6 +8,7 @@
  */
 #include "pycore.h"
 #include "rp_object.h"
+#include "rp_langextras.h"      /* Py_GenericAlias */
 
 /* ------------------------------------------------------------------ */
 /* enumerate                                                           */
@@ -213,6 +214,11 @@ enum_next(PyObject *self)
     return enum_make_result(en, next_index, next_item);
 }
 
+static PyMethodDef enum_methods[] = {
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {NULL, NULL, 0, NULL}
+};
+
 PyTypeObject PyEnum_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "enumerate",
@@ -229,6 +235,7 @@ PyTypeObject PyEnum_Type = {
     .tp_traverse = enum_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = enum_next,
+    .tp_methods = enum_methods,
     .tp_alloc = PyType_GenericAlloc,
     .tp_new = enum_new,
     .tp_free = PyObject_GC_Del,

@@ -14,16 +14,23 @@
  *   its edge when x's significand is even, because strtod rounds half to
  *   even).  When both would do, pick the nearer one.
  *
- * The termination tests and tie-breaks below follow dtoa's choices, so the
- * output is character for character what CPython prints.  The integers
- * never exceed ~1140 bits, so they live in fixed arrays on the stack.
+ * The termination tests and tie-breaks follow dtoa's choices, so the
+ * output is character for character what CPython prints.  For everyday
+ * magnitudes (about 1e-20..1e20) the four integers fit in 128 bits and the
+ * loop runs on unsigned __int128; otherwise on small fixed-size bignums
+ * (never more than ~1140 bits) on the stack.
  *
- * Fixed-precision formats ('e', 'f', 'g' and round()) need correctly
- * rounded digits; glibc's printf computes exactly those (it works on the
- * exact binary value, ties to even), so its digits are used and laid out
- * here with CPython's rules.  Parsing validates CPython's float grammar
- * itself (no hex floats, no "nan(...)", no locale) and then lets strtod,
- * which is correctly rounded, produce the value.
+ * Fixed-precision formats ('e', 'f', 'g', '%' and round()) need the
+ * correctly rounded digits of the exact binary value, ties to even.  When
+ * x * 10**t fits in 128 bits they are computed exactly by one
+ * multiplication and a shift (or a division) with a look at the remainder;
+ * otherwise glibc's printf, which is exact too, supplies them.  The digits
+ * are then laid out with CPython's format_float_short rules (when to use
+ * an exponent, '#', the ".0" of repr, two-digit exponents).
+ *
+ * Parsing validates CPython's float grammar itself (no hex floats, no
+ * "nan(...)", no locale) and then lets strtod, which is correctly rounded,
+ * produce the value.
  */
 #include "pycore.h"
 #include "rp_object.h"
@@ -143,151 +150,9 @@ bn_add(bignum *r, const bignum *a, const bignum *b)
 }
 
 /* ------------------------------------------------------------------ */
-/* Shortest digits                                                     */
+/* 128-bit helpers (exact arithmetic for the common magnitudes)        */
 /* ------------------------------------------------------------------ */
 
-/* x finite and > 0.  Writes the digits (no trailing zeros, NUL-terminated)
-   into digits[] (>= 20 bytes), *ndigits their count; returns decpt with
-   x ~= 0.DIGITS * 10**decpt. */
-int
-_Py_dg_shortest(double x, char *digits, int *ndigits)
-{
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof bits);
-    uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
-    int bexp = (int)((bits >> 52) & 0x7ff);
-    uint64_t f;
-    int e;
-    if (bexp == 0) {
-        f = mant;
-        e = -1074;
-    }
-    else {
-        f = mant | ((uint64_t)1 << 52);
-        e = bexp - 1075;
-    }
-    /* The gap below x is half the gap above it at a power of two (except
-       at the bottom of the normal range). */
-    int unequal = mant == 0 && bexp > 1;
-    int even = (f & 1) == 0;
-
-    bignum r, s, mp, mm, t;
-    bn_set(&r, f);
-    if (e >= 0) {
-        bn_shl(&r, e + 1 + unequal);
-        bn_set(&s, unequal ? 4 : 2);
-        bn_set(&mm, 1);
-        bn_shl(&mm, e);
-        bn_set(&mp, 1);
-        bn_shl(&mp, e + unequal);
-    }
-    else {
-        bn_shl(&r, 1 + unequal);
-        bn_set(&s, 1);
-        bn_shl(&s, 1 + unequal - e);
-        bn_set(&mm, 1);
-        bn_set(&mp, unequal ? 2 : 1);
-    }
-
-    /* scale so that 10**(k-1) <= x < 10**k, i.e. 0.1 <= r/s < 1 */
-    int k = (int)floor(log10(x)) + 1;
-    if (k >= 0)
-        bn_mul_pow10(&s, k);
-    else {
-        bn_mul_pow10(&r, -k);
-        bn_mul_pow10(&mp, -k);
-        bn_mul_pow10(&mm, -k);
-    }
-    while (bn_cmp(&r, &s) >= 0) {
-        bn_mul_small(&s, 10);
-        k++;
-    }
-    for (;;) {
-        t = r;
-        bn_mul_small(&t, 10);
-        if (bn_cmp(&t, &s) >= 0)
-            break;
-        r = t;
-        bn_mul_small(&mp, 10);
-        bn_mul_small(&mm, 10);
-        k--;
-    }
-
-    int n = 0;
-    int carry = 0;   /* the last digit must be rounded up */
-    for (;;) {
-        bn_mul_small(&r, 10);
-        bn_mul_small(&mp, 10);
-        bn_mul_small(&mm, 10);
-        int d = 0;
-        while (bn_cmp(&r, &s) >= 0) {
-            bn_sub(&r, &s);
-            d++;
-        }
-        int j = bn_cmp(&r, &mm);           /* low end: r < m- is inside */
-        bn_add(&t, &r, &mp);
-        int j1 = bn_cmp(&t, &s);           /* high end: r + m+ > s is inside */
-        if (j1 == 0 && even) {
-            /* exactly on the (allowed) upper edge */
-            if (d == 9 || j > 0)
-                carry = 1;
-            digits[n++] = (char)('0' + d);
-            break;
-        }
-        if (j < 0 || (j == 0 && even)) {
-            if (r.n != 0 && j1 > 0) {
-                /* both d and d+1 work: take the nearer, ties to even */
-                t = r;
-                bn_shl(&t, 1);
-                int c = bn_cmp(&t, &s);
-                if (c > 0 || (c == 0 && (d & 1)))
-                    carry = 1;
-            }
-            digits[n++] = (char)('0' + d);
-            break;
-        }
-        if (j1 > 0) {
-            digits[n++] = (char)('0' + d);
-            carry = 1;
-            break;
-        }
-        digits[n++] = (char)('0' + d);
-        if (n >= 18)   /* cannot happen for IEEE doubles */
-            break;
-    }
-    if (carry) {
-        /* add one to the last digit, propagating through nines */
-        int i = n - 1;
-        while (i >= 0 && digits[i] == '9')
-            i--;
-        if (i < 0) {
-            digits[0] = '1';
-            n = 1;
-            k++;
-        }
-        else {
-            digits[i]++;
-            n = i + 1;
-        }
-    }
-    while (n > 1 && digits[n - 1] == '0')
-        n--;
-    digits[n] = '\0';
-    *ndigits = n;
-    return k;
-}
-
-/* ------------------------------------------------------------------ */
-/* Correctly rounded digits from printf                                */
-/* ------------------------------------------------------------------ */
-
-/* Fast exact path for the common fixed-precision cases.  With
-   x = m * 2**e (m < 2**53 an integer), the digits we want are the integer
-   q = round_half_even(x * 10**t) for a suitable t, and when everything
-   fits in 128 bits that is one or two multiplications, a shift or a
-   division, and an exact look at the remainder -- no bignum.  Returns 1
-   and fills digits/decpt/len (same conventions as fixed_digits), or 0 to
-   let the general path handle it. */
 typedef unsigned __int128 u128;
 
 static u128 pow10_u128[39];
@@ -406,6 +271,255 @@ u128_digits(u128 v, char *buf)
     return n;
 }
 
+/* ------------------------------------------------------------------ */
+/* Shortest digits                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Round the last digit up when asked (through nines), strip trailing
+   zeros, terminate; returns the (possibly bumped) decpt. */
+static int
+finish_digits(char *digits, int n, int carry, int k, int *ndigits)
+{
+    if (carry) {
+        int i = n - 1;
+        while (i >= 0 && digits[i] == '9')
+            i--;
+        if (i < 0) {
+            digits[0] = '1';
+            n = 1;
+            k++;
+        }
+        else {
+            digits[i]++;
+            n = i + 1;
+        }
+    }
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = '\0';
+    *ndigits = n;
+    return k;
+}
+
+/* The same digit generation as below in 128-bit integers, for the
+   magnitudes (roughly 1e-20 < x < 1e20) where s stays under 2**123 so
+   that nothing overflows.  Returns 0 when it does not apply. */
+static int
+shortest_u128(uint64_t f, int e, int unequal, int even, double x, char *digits,
+              int *ndigits, int *decpt)
+{
+    u128 r, s, mp, mm;
+    if (e >= 0) {
+        if (53 + e + 2 > 123)
+            return 0;
+        r = (u128)f << (e + 1 + unequal);
+        s = unequal ? 4 : 2;
+        mm = (u128)1 << e;
+        mp = (u128)1 << (e + unequal);
+    }
+    else {
+        if (1 + unequal - e > 120)
+            return 0;
+        r = (u128)f << (1 + unequal);
+        s = (u128)1 << (1 + unequal - e);
+        mm = 1;
+        mp = unequal ? 2 : 1;
+    }
+    init_pow10();
+    int k = (int)floor(log10(x)) + 1;
+    if (k >= 0) {
+        if (k > 38 || u128_bits(s) + u128_bits(pow10_u128[k]) > 122)
+            return 0;
+        s *= pow10_u128[k];
+    }
+    else {
+        if (-k > 38 || u128_bits(r) + u128_bits(pow10_u128[-k]) > 122)
+            return 0;
+        r *= pow10_u128[-k];
+        mp *= pow10_u128[-k];
+        mm *= pow10_u128[-k];
+    }
+    while (r >= s) {
+        if (u128_bits(s) > 119)
+            return 0;
+        s *= 10;
+        k++;
+    }
+    while (r * 10 < s) {
+        r *= 10;
+        mp *= 10;
+        mm *= 10;
+        k--;
+    }
+    if (u128_bits(s) > 123)
+        return 0;
+    int n = 0, carry = 0;
+    for (;;) {
+        r *= 10;
+        mp *= 10;
+        mm *= 10;
+        int d = 0;
+        while (r >= s) {
+            r -= s;
+            d++;
+        }
+        int j = (r > mm) - (r < mm);
+        u128 t = r + mp;
+        int j1 = (t > s) - (t < s);
+        if (j1 == 0 && even) {
+            if (d == 9 || j > 0)
+                carry = 1;
+            digits[n++] = (char)('0' + d);
+            break;
+        }
+        if (j < 0 || (j == 0 && even)) {
+            if (r != 0 && j1 > 0) {
+                u128 twice = r << 1;
+                if (twice > s || (twice == s && (d & 1)))
+                    carry = 1;
+            }
+            digits[n++] = (char)('0' + d);
+            break;
+        }
+        if (j1 > 0) {
+            digits[n++] = (char)('0' + d);
+            carry = 1;
+            break;
+        }
+        digits[n++] = (char)('0' + d);
+        if (n >= 18)
+            break;
+    }
+    *decpt = finish_digits(digits, n, carry, k, ndigits);
+    return 1;
+}
+
+/* x finite and > 0.  Writes the digits (no trailing zeros, NUL-terminated)
+   into digits[] (>= 20 bytes), *ndigits their count; returns decpt with
+   x ~= 0.DIGITS * 10**decpt. */
+int
+_Py_dg_shortest(double x, char *digits, int *ndigits)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7ff);
+    uint64_t f;
+    int e;
+    if (bexp == 0) {
+        f = mant;
+        e = -1074;
+    }
+    else {
+        f = mant | ((uint64_t)1 << 52);
+        e = bexp - 1075;
+    }
+    /* The gap below x is half the gap above it at a power of two (except
+       at the bottom of the normal range). */
+    int unequal = mant == 0 && bexp > 1;
+    int even = (f & 1) == 0;
+    int decpt;
+    if (shortest_u128(f, e, unequal, even, x, digits, ndigits, &decpt))
+        return decpt;
+
+    bignum r, s, mp, mm, t;
+    bn_set(&r, f);
+    if (e >= 0) {
+        bn_shl(&r, e + 1 + unequal);
+        bn_set(&s, unequal ? 4 : 2);
+        bn_set(&mm, 1);
+        bn_shl(&mm, e);
+        bn_set(&mp, 1);
+        bn_shl(&mp, e + unequal);
+    }
+    else {
+        bn_shl(&r, 1 + unequal);
+        bn_set(&s, 1);
+        bn_shl(&s, 1 + unequal - e);
+        bn_set(&mm, 1);
+        bn_set(&mp, unequal ? 2 : 1);
+    }
+
+    /* scale so that 10**(k-1) <= x < 10**k, i.e. 0.1 <= r/s < 1 */
+    int k = (int)floor(log10(x)) + 1;
+    if (k >= 0)
+        bn_mul_pow10(&s, k);
+    else {
+        bn_mul_pow10(&r, -k);
+        bn_mul_pow10(&mp, -k);
+        bn_mul_pow10(&mm, -k);
+    }
+    while (bn_cmp(&r, &s) >= 0) {
+        bn_mul_small(&s, 10);
+        k++;
+    }
+    for (;;) {
+        t = r;
+        bn_mul_small(&t, 10);
+        if (bn_cmp(&t, &s) >= 0)
+            break;
+        r = t;
+        bn_mul_small(&mp, 10);
+        bn_mul_small(&mm, 10);
+        k--;
+    }
+
+    int n = 0;
+    int carry = 0;   /* the last digit must be rounded up */
+    for (;;) {
+        bn_mul_small(&r, 10);
+        bn_mul_small(&mp, 10);
+        bn_mul_small(&mm, 10);
+        int d = 0;
+        while (bn_cmp(&r, &s) >= 0) {
+            bn_sub(&r, &s);
+            d++;
+        }
+        int j = bn_cmp(&r, &mm);           /* low end: r < m- is inside */
+        bn_add(&t, &r, &mp);
+        int j1 = bn_cmp(&t, &s);           /* high end: r + m+ > s is inside */
+        if (j1 == 0 && even) {
+            /* exactly on the (allowed) upper edge */
+            if (d == 9 || j > 0)
+                carry = 1;
+            digits[n++] = (char)('0' + d);
+            break;
+        }
+        if (j < 0 || (j == 0 && even)) {
+            if (r.n != 0 && j1 > 0) {
+                /* both d and d+1 work: take the nearer, ties to even */
+                t = r;
+                bn_shl(&t, 1);
+                int c = bn_cmp(&t, &s);
+                if (c > 0 || (c == 0 && (d & 1)))
+                    carry = 1;
+            }
+            digits[n++] = (char)('0' + d);
+            break;
+        }
+        if (j1 > 0) {
+            digits[n++] = (char)('0' + d);
+            carry = 1;
+            break;
+        }
+        digits[n++] = (char)('0' + d);
+        if (n >= 18)   /* cannot happen for IEEE doubles */
+            break;
+    }
+    return finish_digits(digits, n, carry, k, ndigits);
+}
+
+/* ------------------------------------------------------------------ */
+/* Correctly rounded digits from printf                                */
+/* ------------------------------------------------------------------ */
+
+/* Fast exact path for the common fixed-precision cases.  With
+   x = m * 2**e (m < 2**53 an integer), the digits we want are the integer
+   q = round_half_even(x * 10**t) for a suitable t, and when everything
+   fits in 128 bits that is one or two multiplications, a shift or a
+   division, and an exact look at the remainder -- no bignum.  Returns 1
+   and fills digits/decpt/len (same conventions as fixed_digits), or 0 to
+   let the general path handle it. */
 static int
 fast_fixed_digits(double x, int mode, int ndig, char *buf, int *decpt, int *len)
 {

@@ -29,6 +29,7 @@
  */
 #include "pycore.h"
 #include "rp_object.h"
+#include "rp_langextras.h"      /* Py_GenericAlias */
 
 #define PyList_MAXFREELIST 80
 
@@ -1333,6 +1334,7 @@ static PyMethodDef list_methods[] = {
      "If a key function is given, apply it once to each list item and sort them,\n"
      "ascending or descending, according to their function values.\n\n"
      "The reverse flag can be set to sort in descending order."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 

@@ -800,11 +800,3 @@ done:
     Py_XDECREF(module);
     return result;
 }
-
-/* Weak references arrive with the weakref type (issue 4).  Until then no
-   object can have weak references, so there is nothing to clear. */
-void __attribute__((weak))
-PyObject_ClearWeakRefs(PyObject *object)
-{
-    (void)object;
-}

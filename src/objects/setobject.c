@@ -29,6 +29,7 @@
  */
 #include "pycore.h"
 #include "rp_object.h"
+#include "rp_langextras.h"      /* Py_GenericAlias */
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -1532,6 +1533,7 @@ static PyMethodDef set_methods[] = {
      "Return a new set with elements from the set and all others."},
     {"update", _PyCFunction_CAST(set_update), METH_FASTCALL,
      "Update the set, adding elements from all others."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 
@@ -1554,6 +1556,7 @@ static PyMethodDef frozenset_methods[] = {
      "Return a new set with elements in either the set or other but not both."},
     {"union", _PyCFunction_CAST(set_union), METH_FASTCALL,
      "Return a new set with elements from the set and all others."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 

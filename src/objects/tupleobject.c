@@ -22,6 +22,7 @@
  */
 #include "pycore.h"
 #include "rp_object.h"
+#include "rp_langextras.h"      /* Py_GenericAlias */
 
 #define PyTuple_NFREELISTS 20       /* sizes 1..20 */
 #define PyTuple_MAXFREELIST 2000
@@ -719,6 +720,7 @@ static PyMethodDef tuple_methods[] = {
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", (PyCFunction)tuple_count, METH_O,
      "Return number of occurrences of value."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 

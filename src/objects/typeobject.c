@@ -21,6 +21,7 @@
 #include "rp_object.h"
 #include "rp_state.h"
 #include "rp_typeobject.h"
+#include "rp_langextras.h"
 
 /* ------------------------------ method cache ------------------------------ */
 
@@ -357,6 +358,9 @@ inherit_special(PyTypeObject *type, PyTypeObject *base)
         if (type->tp_clear == NULL) type->tp_clear = base->tp_clear;
     }
     type->tp_flags |= (base->tp_flags & Py_TPFLAGS_PREHEADER);
+    /* Pattern-matching kind (match/case): inherited unless set. */
+    if (!(type->tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)))
+        type->tp_flags |= base->tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
     if (type->tp_basicsize == 0) type->tp_basicsize = base->tp_basicsize;
     COPYSLOT(tp_itemsize);
     COPYSLOT(tp_weaklistoffset);
@@ -1248,14 +1252,8 @@ type_init(PyObject *cls, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static PyObject *
-type_or(PyObject *self, PyObject *other)
-{
-    /* types.UnionType is not implemented yet. */
-    Py_RETURN_NOTIMPLEMENTED;
-}
-
-static PyNumberMethods type_as_number = { .nb_or = type_or };
+/* int | str -> types.UnionType (src/objects/unionobject.c). */
+static PyNumberMethods type_as_number = { .nb_or = _Py_union_type_or };
 
 PyTypeObject PyType_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -1564,7 +1562,7 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
         else slots = PySequence_Tuple(slots);
         if (slots == NULL) goto error;
         nslots = PyTuple_GET_SIZE(slots);
-        if (nslots > 0 && base->tp_itemsize != 0 && !PyType_IsSubtype(base, &PyLong_Type)) {
+        if (nslots > 0 && base->tp_itemsize != 0) {
             PyErr_Format(PyExc_TypeError,
                          "nonempty __slots__ not supported for subtype of '%s'", base->tp_name);
             Py_DECREF(slots);
@@ -1586,8 +1584,7 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
             if (_PyUnicode_EqualToASCIIString(tmp, "__weakref__")) {
                 if (!may_add_weak || add_weak) {
                     PyErr_SetString(PyExc_TypeError,
-                                    "__weakref__ slot disallowed: either we already got one, or "
-                                    "the base type has a nonzero itemsize? ");
+                                    "__weakref__ slot disallowed: we already got one");
                     Py_DECREF(slots); goto error;
                 }
                 add_weak++;
@@ -1717,17 +1714,10 @@ type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds)
     et->ht_slots = slot_names;
     slot_names = NULL;
     if (add_dict) {
-        /* Managed (pre-header) dict, as CPython 3.12 does for fixed-size
-           bases.  int subclasses get one too: 3.12 ints keep lv_tag where
-           ob_size would be, so a dict at a negative offset from the end
-           could not be located from Py_SIZE. */
-        if (base->tp_itemsize == 0 || PyType_FastSubclass(base, Py_TPFLAGS_LONG_SUBCLASS)) {
-            type->tp_flags |= Py_TPFLAGS_MANAGED_DICT;
-            type->tp_dictoffset = -1;
-        }
-        else {
-            type->tp_dictoffset = -(Py_ssize_t)sizeof(PyObject *);
-        }
+        /* CPython 3.12 gives every class's instances a managed (pre-header)
+           dict, variable-size bases included (__dictoffset__ == -1). */
+        type->tp_flags |= Py_TPFLAGS_MANAGED_DICT;
+        type->tp_dictoffset = -1;
     }
     if (add_weak) {
         type->tp_flags |= Py_TPFLAGS_MANAGED_WEAKREF;

@@ -442,37 +442,43 @@ error:
     return NULL;
 }
 
-/* Pass 2 of the fast decoder: input known valid; T is the output width. */
-#define UTF8_WRITE_LOOP(T) do { \
-        T *d = (T *)PyUnicode_DATA(res); \
+/* The fast decoder works in one pass over the input: it decodes into a
+   scratch buffer of the narrowest width seen so far (1 byte per character
+   to start with), widens the buffer when a wider character appears (at
+   most twice), and finally copies the characters into a str of exactly the
+   right size and kind.  At the first invalid sequence it gives up and the
+   slow decoder, which knows about error handlers, starts over. */
+#define UTF8_LOOP(T, LIMIT) \
+    do { \
+        T *d = (T *)buf; \
         while (i < size) { \
             unsigned char c = s[i]; \
             if (c < 0x80) { \
-                *d++ = c; \
+                d[o++] = c; \
                 i++; \
                 while (i + 8 <= size) { \
                     uint64_t w; \
                     memcpy(&w, s + i, 8); \
                     if (w & 0x8080808080808080ULL) break; \
-                    for (int q = 0; q < 8; q++) d[q] = s[i + q]; \
-                    d += 8; \
+                    for (int q = 0; q < 8; q++) d[o + q] = s[i + q]; \
+                    o += 8; \
                     i += 8; \
                 } \
+                continue; \
             } \
-            else if (c < 0xe0) { \
-                *d++ = (T)(((Py_UCS4)(c & 0x1f) << 6) | (s[i + 1] & 0x3f)); \
-                i += 2; \
+            Py_UCS4 ch; \
+            Py_ssize_t errlen; \
+            const char *reason; \
+            int k = utf8_decode_one(s, i, size, &ch, &errlen, &reason); \
+            if (k == 0) \
+                goto invalid; \
+            if (ch > (LIMIT)) { \
+                pending = ch; \
+                pending_len = k; \
+                goto widen; \
             } \
-            else if (c < 0xf0) { \
-                *d++ = (T)(((Py_UCS4)(c & 0x0f) << 12) | ((Py_UCS4)(s[i + 1] & 0x3f) << 6) | \
-                           (s[i + 2] & 0x3f)); \
-                i += 3; \
-            } \
-            else { \
-                *d++ = (T)(((Py_UCS4)(c & 0x07) << 18) | ((Py_UCS4)(s[i + 1] & 0x3f) << 12) | \
-                           ((Py_UCS4)(s[i + 2] & 0x3f) << 6) | (s[i + 3] & 0x3f)); \
-                i += 4; \
-            } \
+            d[o++] = (T)ch; \
+            i += k; \
         } \
     } while (0)
 
@@ -481,8 +487,10 @@ PyUnicode_DecodeUTF8Stateful(const char *data, Py_ssize_t size, const char *erro
                              Py_ssize_t *consumed)
 {
     const unsigned char *s = (const unsigned char *)data;
-    Py_ssize_t i = 0, n, ascii_prefix;
-    unsigned char maxlead = 0;
+    Py_ssize_t i = 0, o, ascii_prefix, pending_len = 0;
+    Py_UCS4 pending = 0;
+    int kind = 1;
+    char *buf;
     PyObject *res;
 
     /* ASCII prefix, a word at a time */
@@ -500,56 +508,57 @@ PyUnicode_DecodeUTF8Stateful(const char *data, Py_ssize_t size, const char *erro
             *consumed = size;
         return _PyUnicode_FromASCII(data, size);
     }
-    /* Pass 1: validate, count code points; the widest lead byte gives the
-       kind (C2-C3: Latin-1, up to EF: BMP, F0-F4: astral). */
     ascii_prefix = i;
-    n = i;
-    while (i < size) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            n++;
-            while (i + 8 <= size) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if (w & 0x8080808080808080ULL)
-                    break;
-                i += 8;
-                n += 8;
+    buf = PyMem_Malloc((size_t)size);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    memcpy(buf, s, (size_t)ascii_prefix);
+    o = ascii_prefix;
+    for (;;) {
+        if (kind == 1)
+            UTF8_LOOP(Py_UCS1, 0xffu);
+        else if (kind == 2)
+            UTF8_LOOP(Py_UCS2, 0xffffu);
+        else
+            UTF8_LOOP(Py_UCS4, 0x10ffffu);
+        break;
+    widen: {
+            int nk = pending > 0xffff ? 4 : 2;
+            char *nb = PyMem_Malloc((size_t)size * (size_t)nk);
+            if (nb == NULL) {
+                PyMem_Free(buf);
+                return PyErr_NoMemory();
             }
-            continue;
+            for (Py_ssize_t q = 0; q < o; q++) {
+                Py_UCS4 v = kind == 1 ? ((Py_UCS1 *)buf)[q] : ((Py_UCS2 *)buf)[q];
+                if (nk == 2) ((Py_UCS2 *)nb)[q] = (Py_UCS2)v;
+                else ((Py_UCS4 *)nb)[q] = v;
+            }
+            if (nk == 2) ((Py_UCS2 *)nb)[o] = (Py_UCS2)pending;
+            else ((Py_UCS4 *)nb)[o] = pending;
+            o++;
+            i += pending_len;
+            PyMem_Free(buf);
+            buf = nb;
+            kind = nk;
         }
-        Py_UCS4 ch;
-        Py_ssize_t errlen;
-        const char *reason;
-        int k = utf8_decode_one(s, i, size, &ch, &errlen, &reason);
-        if (k == 0)
-            return utf8_decode_slow(data, size, errors, consumed, ascii_prefix);
-        if (c > maxlead)
-            maxlead = c;
-        i += k;
-        n++;
     }
     if (consumed)
         *consumed = size;
-    res = PyUnicode_New(n, maxlead < 0xc4 ? 0xff : maxlead < 0xf0 ? 0xffff : 0x10ffff);
-    if (res == NULL)
-        return NULL;
-    i = 0;
-    switch (PyUnicode_KIND(res)) {
-    case PyUnicode_1BYTE_KIND: UTF8_WRITE_LOOP(Py_UCS1); break;
-    case PyUnicode_2BYTE_KIND: UTF8_WRITE_LOOP(Py_UCS2); break;
-    default: UTF8_WRITE_LOOP(Py_UCS4); break;
+    if (o == 1 && kind == 1) {
+        /* one Latin-1 character: the shared singleton */
+        Py_UCS1 ch = ((Py_UCS1 *)buf)[0];
+        PyMem_Free(buf);
+        return _PyUnicode_Latin1Char(ch);
     }
-    if (n == 1) {
-        /* one non-ASCII character: the Latin-1 singletons are shared */
-        Py_UCS4 ch = PyUnicode_READ_CHAR(res, 0);
-        if (ch < 256) {
-            Py_DECREF(res);
-            return _PyUnicode_Latin1Char((Py_UCS1)ch);
-        }
-    }
+    res = PyUnicode_New(o, kind == 1 ? 0xff : kind == 2 ? 0xffff : 0x10ffff);
+    if (res != NULL)
+        memcpy(PyUnicode_DATA(res), buf, (size_t)o * (size_t)kind);
+    PyMem_Free(buf);
     return res;
+invalid:
+    PyMem_Free(buf);
+    return utf8_decode_slow(data, size, errors, consumed, ascii_prefix);
 }
 
 PyObject *

@@ -173,6 +173,15 @@ _PyUnicode_FindRaw(int kind1, const void *buf1, Py_ssize_t len1,
         return direction > 0 ? 0 : len1;
     if (len2 > len1 || kind2 > kind1)
         return -1;
+    if (kind1 == 1 && kind2 == 1 && len1 < 64 && direction > 0) {
+        /* short haystack: a plain loop beats the library's setup cost */
+        const Py_UCS1 *h = buf1, *nd = buf2;
+        Py_UCS1 first = nd[0];
+        for (Py_ssize_t i = 0; i <= len1 - len2; i++)
+            if (h[i] == first && memcmp(h + i + 1, nd + 1, (size_t)(len2 - 1)) == 0)
+                return i;
+        return -1;
+    }
     if (kind2 < kind1) {
         if (len2 == 1) {
             Py_UCS4 ch = PyUnicode_READ(kind2, buf2, 0);
@@ -193,9 +202,23 @@ _PyUnicode_FindRaw(int kind1, const void *buf1, Py_ssize_t len1,
         buf2 = tmp;
     }
     if (kind1 == PyUnicode_1BYTE_KIND) {
-        if (direction > 0) {
-            const void *p = len2 == 1 ? memchr(buf1, *(const Py_UCS1 *)buf2, (size_t)len1)
-                                      : memmem(buf1, (size_t)len1, buf2, (size_t)len2);
+        if (direction > 0 && len2 <= 16) {
+            /* short needle: memchr for its first byte, then compare */
+            const Py_UCS1 *h = buf1, *p = h, *e = h + len1 - len2 + 1, *nd = buf2;
+            r = -1;
+            while (p < e) {
+                p = memchr(p, nd[0], (size_t)(e - p));
+                if (p == NULL)
+                    break;
+                if (memcmp(p + 1, nd + 1, (size_t)(len2 - 1)) == 0) {
+                    r = p - h;
+                    break;
+                }
+                p++;
+            }
+        }
+        else if (direction > 0) {
+            const void *p = memmem(buf1, (size_t)len1, buf2, (size_t)len2);
             r = p ? (const Py_UCS1 *)p - (const Py_UCS1 *)buf1 : -1;
         }
         else
@@ -1202,10 +1225,22 @@ unicode_removesuffix(PyObject *self, PyObject *suffix)
 
 enum { CASE_LOWER, CASE_UPPER, CASE_SWAP, CASE_FOLD, CASE_TITLE, CASE_CAPITALIZE };
 
+/* SWAR case change of 8 ASCII bytes: flip bit 5 of every byte in
+   [lo, hi].  All bytes are < 0x80, so the per-byte additions below
+   never carry into the next byte. */
+#define RP_ONES 0x0101010101010101ULL
+static inline uint64_t
+swar_range_mask(uint64_t w, unsigned char lo, unsigned char hi)
+{
+    uint64_t ge_lo = w + (0x80 - lo) * RP_ONES;
+    uint64_t gt_hi = w + (0x7f - hi) * RP_ONES;
+    return (ge_lo & ~gt_hi & (0x80 * RP_ONES)) >> 2;   /* 0x20 in each byte in range */
+}
+
 static PyObject *
 ascii_case(PyObject *self, int op)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(self), i;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(self), i = 0;
     const Py_UCS1 *src = PyUnicode_1BYTE_DATA(self);
     PyObject *res = PyUnicode_New(n, 127);
     Py_UCS1 *d;
@@ -1216,23 +1251,27 @@ ascii_case(PyObject *self, int op)
     switch (op) {
     case CASE_LOWER:
     case CASE_FOLD:
-        for (i = 0; i < n; i++) {
-            Py_UCS1 c = src[i];
-            d[i] = (Py_UCS1)(c + (((Py_UCS1)(c - 'A') < 26) << 5));
-        }
-        break;
     case CASE_UPPER:
-        for (i = 0; i < n; i++) {
+    case CASE_SWAP: {
+        unsigned char lo = op == CASE_UPPER ? 'a' : 'A', hi = op == CASE_UPPER ? 'z' : 'Z';
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, src + i, 8);
+            if (op == CASE_SWAP)
+                w ^= swar_range_mask(w, 'a', 'z') | swar_range_mask(w, 'A', 'Z');
+            else
+                w ^= swar_range_mask(w, lo, hi);
+            memcpy(d + i, &w, 8);
+        }
+        for (; i < n; i++) {
             Py_UCS1 c = src[i];
-            d[i] = (Py_UCS1)(c - (((Py_UCS1)(c - 'a') < 26) << 5));
+            if (op == CASE_SWAP)
+                d[i] = (_Py_ascii_ctype[c] & RP_ASCII_ALPHA) ? (Py_UCS1)(c ^ 0x20) : c;
+            else
+                d[i] = (c >= lo && c <= hi) ? (Py_UCS1)(c ^ 0x20) : c;
         }
         break;
-    case CASE_SWAP:
-        for (i = 0; i < n; i++) {
-            Py_UCS1 c = src[i];
-            d[i] = (_Py_ascii_ctype[c] & RP_ASCII_ALPHA) ? (Py_UCS1)(c ^ 0x20) : c;
-        }
-        break;
+    }
     case CASE_TITLE:
         for (i = 0; i < n; i++) {
             Py_UCS1 c = src[i];
@@ -1312,6 +1351,18 @@ case_map(PyObject *self, int op)
     for (i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         int k;
+        if (c < 128 && op != CASE_TITLE && (op != CASE_CAPITALIZE || i > 0)) {
+            /* ASCII characters inside non-ASCII text */
+            int up = c - 'A' < 26, lo = c - 'a' < 26;
+            if ((op == CASE_LOWER || op == CASE_FOLD || op == CASE_CAPITALIZE) && up)
+                c += 32;
+            else if (op == CASE_UPPER && lo)
+                c -= 32;
+            else if (op == CASE_SWAP && (up || lo))
+                c ^= 0x20;
+            buf[o++] = c;
+            continue;
+        }
         switch (op) {
         case CASE_LOWER:
             k = lower_ucs4(kind, data, n, i, c, mapped);

@@ -1114,6 +1114,39 @@ _PyUnicode_Repr(PyObject *unicode)
         return NULL;
     okind = PyUnicode_KIND(repr);
     odata = PyUnicode_DATA(repr);
+    if (PyUnicode_IS_ASCII(unicode)) {
+        /* ASCII in, ASCII out: copy runs that need no escaping */
+        const Py_UCS1 *p = idata;
+        Py_UCS1 *q = odata;
+        *q++ = (Py_UCS1)quote;
+        if (osize == isize + 2) {
+            memcpy(q, p, (size_t)isize);
+            q += isize;
+        }
+        else {
+            for (i = 0; i < isize; i++) {
+                Py_UCS1 c = p[i];
+                if (c >= ' ' && c < 0x7f && c != '\\' && c != quote)
+                    *q++ = c;
+                else if (c == quote || c == '\\') {
+                    *q++ = '\\';
+                    *q++ = c;
+                }
+                else if (c == '\t' || c == '\n' || c == '\r') {
+                    *q++ = '\\';
+                    *q++ = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+                }
+                else {
+                    *q++ = '\\';
+                    *q++ = 'x';
+                    *q++ = (Py_UCS1)hexdigits[(c >> 4) & 0xf];
+                    *q++ = (Py_UCS1)hexdigits[c & 0xf];
+                }
+            }
+        }
+        *q = (Py_UCS1)quote;
+        return repr;
+    }
     o = 0;
     PyUnicode_WRITE(okind, odata, o++, quote);
     for (i = 0; i < isize; i++) {

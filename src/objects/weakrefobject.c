@@ -380,6 +380,43 @@ weakref_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return (PyObject *)get_or_create_weakref(type, allocate_ref_subtype, ob, callback);
 }
 
+/* Calling the exact type weakref.ref: the same checks and result as
+   __new__ followed by __init__, without building an argument tuple.
+   (tp_vectorcall is not inherited: subclasses take the generic path.) */
+static PyObject *
+weakref_type_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (type != (PyObject *)&_PyWeakref_RefType) {
+        /* Not reached while tp_vectorcall stays uninherited; be safe. */
+        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        PyObject *argtuple = PyTuple_New(nargs), *kwdict = NULL, *res = NULL;
+        if (argtuple == NULL) return NULL;
+        for (Py_ssize_t i = 0; i < nargs; i++) PyTuple_SET_ITEM(argtuple, i, Py_NewRef(args[i]));
+        if (nkw) {
+            if ((kwdict = PyDict_New()) == NULL) goto done;
+            for (Py_ssize_t i = 0; i < nkw; i++)
+                if (PyDict_SetItem(kwdict, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) < 0)
+                    goto done;
+        }
+        res = PyType_Type.tp_call(type, argtuple, kwdict);
+    done:
+        Py_DECREF(argtuple);
+        Py_XDECREF(kwdict);
+        return res;
+    }
+    if (!_PyArg_CheckPositional("__new__", nargs, 1, 2)) return NULL;
+    PyObject *res = (PyObject *)get_or_create_weakref(&_PyWeakref_RefType, allocate_ref, args[0],
+                                                      nargs == 2 ? args[1] : NULL);
+    if (res != NULL && kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0) {
+        /* __new__ ignores keywords; __init__ rejects them. */
+        Py_DECREF(res);
+        PyErr_SetString(PyExc_TypeError, "ref() takes no keyword arguments");
+        return NULL;
+    }
+    return res;
+}
+
 static int
 weakref_init(PyObject *self, PyObject *args, PyObject *kwargs)
 {
@@ -419,6 +456,7 @@ PyTypeObject _PyWeakref_RefType = {
     .tp_alloc = PyType_GenericAlloc,
     .tp_new = weakref_new,
     .tp_free = PyObject_GC_Del,
+    .tp_vectorcall = weakref_type_vectorcall,
 };
 
 /* ------------------------------------------------------------------ */

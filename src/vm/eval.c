@@ -47,7 +47,13 @@
  *    guards and does the common case directly -- BINARY_OP_ADD_INT,
  *    LOAD_GLOBAL_MODULE, CALL_PY_EXACT_ARGS and so on.  A failed guard
  *    jumps back into the generic instruction (DEOPT_IF), so behaviour is
- *    never changed; co_code shows only the base opcodes.
+ *    never changed; co_code shows only the base opcodes.  Quickening also
+ *    fuses LOAD_FAST/LOAD_CONST/STORE_FAST pairs (CPython 3.12's
+ *    superinstructions), the specialised comparisons jump directly when a
+ *    POP_JUMP_IF_* follows, float arithmetic reuses an operand whose only
+ *    reference is the stack (as 3.12 does), and LOAD_SUPER_ATTR looks the
+ *    name up without building a super object when `super` is the builtin.
+ *    Frames that finish without a frame object are released inline.
  */
 #include "pycore.h"
 #include "rp_object.h"
@@ -450,7 +456,7 @@ dispatch_opcode:
 #if ENABLE_SPECIALIZATION
         if (ADAPTIVE_COUNTER_IS_ZERO(next_instr->cache)) {
             next_instr--;
-            _PySpecialize_BinaryOp(lhs, rhs, next_instr, oparg);
+            _PySpecialize_BinaryOp(lhs, rhs, next_instr, oparg, frame->localsplus);
             DISPATCH_SAME_OPARG();
         }
         DECREMENT_ADAPTIVE_COUNTER(next_instr->cache);
@@ -620,6 +626,26 @@ dispatch_opcode:
         STACK_SHRINK(1);
         SET_TOP(res);
         SKIP_OVER(1);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
+        /* left is also the local that the following STORE_FAST writes:
+           drop the stack's reference (the local keeps it alive), append in
+           place when the string is not shared, and skip the STORE_FAST,
+           whose job is done -- exactly CPython 3.12's instruction. */
+        PyObject *right = TOP(), *left = SECOND();
+        DEOPT_IF(!PyUnicode_CheckExact(left) || !PyUnicode_CheckExact(right), BINARY_OP);
+        _Py_CODEUNIT true_next = next_instr[1];
+        PyObject **target_local = &GETLOCAL(true_next.op.arg);
+        DEOPT_IF(*target_local != left, BINARY_OP);
+        /* refcount >= 2: the stack and the local; this cannot deallocate */
+        Py_DECREF(left);
+        PyUnicode_Append(target_local, right);
+        Py_DECREF(right);
+        STACK_SHRINK(2);
+        if (*target_local == NULL) goto error;
+        JUMPBY(1 + 1);
         DISPATCH();
     }
 

@@ -12,6 +12,7 @@
 #include "rp_state.h"
 #include "rp_modules.h"
 #include "rp_lifecycle.h"
+#include "rp_langextras.h"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,10 +20,13 @@ struct _rp_frozen { const char *name; const unsigned char *code; size_t size; };
 extern const struct _rp_frozen _PyImport_FrozenModules[];
 
 PyObject *PyInit_gc(void) __attribute__((weak));
-PyObject *PyInit__weakref(void) __attribute__((weak));
-PyObject *PyInit_atexit(void) __attribute__((weak));
+PyObject *PyInit__weakref(void);
+PyObject *PyInit_atexit(void);
 
 static struct _inittab builtin_inittab[] = {
+    {"_warnings", PyInit__warnings},
+    {"_weakref", PyInit__weakref},
+    {"atexit", PyInit_atexit},
     {"dis", PyInit_dis},
     {"math", PyInit_math},
     {"time", PyInit_time},
@@ -51,8 +55,6 @@ static PyObject *(*find_builtin(const char *name))(void)
     for (size_t i = 0; i < extra_inittab_len; i++)
         if (strcmp(extra_inittab[i].name, name) == 0) return extra_inittab[i].initfunc;
     if (strcmp(name, "gc") == 0 && PyInit_gc) return PyInit_gc;
-    if (strcmp(name, "_weakref") == 0 && PyInit__weakref) return PyInit__weakref;
-    if (strcmp(name, "atexit") == 0 && PyInit_atexit) return PyInit_atexit;
     return NULL;
 }
 

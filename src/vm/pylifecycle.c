@@ -15,6 +15,7 @@
 #include "rp_descr.h"
 #include "rp_typeobject.h"
 #include "rp_lifecycle.h"
+#include "rp_langextras.h"
 
 PyThreadState *_Py_tstate_current;
 static int initialized;
@@ -83,6 +84,7 @@ _PyTypes_InitTypes(void)
     if (_PyVM_InitTypes() < 0) return -1;
     if (_PyErrors_InitTypes() < 0) return -1;
     if (_PyIO_InitTypes() < 0) return -1;
+    if (_PyWeakref_InitTypes() < 0) return -1;
     return 0;
 }
 
@@ -137,6 +139,7 @@ Py_Initialize(void)
     if (_PyUnicode_InitGlobalObjects() < 0) Py_FatalError("cannot create the string singletons");
     if (_PyTypes_InitTypes() < 0) goto error;
     if (_PyExc_InitTypes() < 0) goto error;
+    if (_PyLangExtras_InitTypes() < 0) goto error;
     if (init_modules() < 0) goto error;
     _PySignal_Init();
     initialized = 1;

@@ -280,99 +280,11 @@ _PyRun_Module(const char *module)
 
 /* -------------------------------- the REPL -------------------------------- */
 
-static int
-read_line(const char *prompt, char *buf, size_t size)
-{
-    fputs(prompt, stderr);
-    fflush(stderr);
-    if (fgets(buf, (int)size, stdin) == NULL) return 0;
-    return 1;
-}
-
-/* Is the source an incomplete statement that needs more lines? */
-static int
-needs_more(const char *src, PyObject *filename)
-{
-    PyObject *co = Py_CompileStringObject(src, filename, Py_single_input, NULL, -1);
-    if (co != NULL) { Py_DECREF(co); return 0; }
-    int more = 0;
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc && PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_SyntaxError)) {
-        PyObject *msg = ((PySyntaxErrorObject *)exc)->msg;
-        const char *m = (msg && PyUnicode_Check(msg)) ? PyUnicode_AsUTF8(msg) : "";
-        if (m && (strstr(m, "was never closed") || strstr(m, "unexpected EOF") ||
-                  strstr(m, "expected an indented block") || strstr(m, "unterminated triple-quoted")))
-            more = 1;
-    }
-    if (more) Py_XDECREF(exc);
-    else PyErr_SetRaisedException(exc);
-    return more;
-}
+/* The interactive loop lives in repl.c. */
+int _PyRepl_Run(void);
 
 int
 _PyRun_InteractiveLoop(void)
 {
-    PyObject *m = main_module();
-    if (m == NULL) return _PyRun_HandleUncaught();
-    PyObject *d = PyModule_GetDict(m);
-    PyObject *filename = PyUnicode_FromString("<stdin>");
-    if (filename == NULL) return 1;
-    char line[8192];
-    size_t cap = 0, len = 0;
-    char *src = NULL;
-    int status = 0;
-    for (;;) {
-        const char *prompt = len == 0 ? ">>> " : "... ";
-        if (!read_line(prompt, line, sizeof line)) {
-            fputs("\n", stderr);
-            break;
-        }
-        size_t ll = strlen(line);
-        if (len + ll + 2 > cap) {
-            cap = (len + ll + 2) * 2;
-            char *ns = PyMem_RawRealloc(src, cap);
-            if (ns == NULL) break;
-            src = ns;
-        }
-        memcpy(src + len, line, ll);
-        len += ll;
-        src[len] = '\0';
-        int blank = (ll == 0 || line[0] == '\n');
-        if (len > 0 && !blank) {
-            if (needs_more(src, filename)) continue;
-            /* A compound statement needs a blank line to end. */
-            const char *first = src;
-            while (*first == ' ' || *first == '\t') first++;
-            if (strchr(src, '\n') && strchr(src, '\n')[1] != '\0') continue;
-            if (first[strlen(first) - 2 > 0 ? strlen(first) - 2 : 0] == ':') continue;
-        }
-        if (len == 0 || (blank && len == ll)) { len = 0; continue; }
-        PyObject *co = Py_CompileStringObject(src, filename, Py_single_input, NULL, -1);
-        len = 0;
-        if (co == NULL) {
-            status = _PyRun_HandleUncaught();
-            if (PyErr_Occurred()) PyErr_Clear();
-            if (_Py_ExitRequested_rp()) break;
-            continue;
-        }
-        PyObject *res = PyEval_EvalCode(co, d, d);
-        Py_DECREF(co);
-        if (res == NULL) {
-            int exitcode;
-            if (_Py_HandleSystemExit(&exitcode)) { status = exitcode; break; }
-            _PyIO_FlushStd();
-            PyErr_Print();
-        }
-        else Py_DECREF(res);
-        _PyIO_FlushStd();
-    }
-    PyMem_RawFree(src);
-    Py_DECREF(filename);
-    return status;
-}
-
-int
-_Py_ExitRequested_rp(void)
-{
-    return 0;
+    return _PyRepl_Run();
 }

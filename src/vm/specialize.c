@@ -172,6 +172,7 @@ record_mro(PyTypeObject *tp, struct _rp_attr_cache *c)
         c->versions[i] = v;
     }
     c->mro_len = (int)n;
+    c->type = tp;
     return 1;
 }
 
@@ -193,13 +194,23 @@ unspecialize(_Py_CODEUNIT *instr)
 /* Operators                                                            */
 
 void
-_PySpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg)
+_PySpecialize_BinaryOp(PyObject *lhs, PyObject *rhs, _Py_CODEUNIT *instr, int oparg,
+                       PyObject **locals)
 {
     if (Py_TYPE(lhs) != Py_TYPE(rhs)) goto fail;
     switch (oparg) {
     case NB_ADD:
     case NB_INPLACE_ADD:
         if (PyUnicode_CheckExact(lhs)) {
+            /* `s = s + t` / `s += t` into the same local: append in place
+               (CPython's BINARY_OP_INPLACE_ADD_UNICODE), which makes string
+               building in a loop linear instead of quadratic. */
+            _Py_CODEUNIT next = instr[1 + 1];
+            if ((next.op.code == STORE_FAST || next.op.code == STORE_FAST__LOAD_FAST ||
+                 next.op.code == STORE_FAST__STORE_FAST) && locals[next.op.arg] == lhs) {
+                specialize(instr, BINARY_OP_INPLACE_ADD_UNICODE);
+                return;
+            }
             specialize(instr, BINARY_OP_ADD_UNICODE);
             return;
         }
