@@ -37,6 +37,10 @@
 #define INSTR_SET_OP0(I, OP) \
     do { cfg_instr *in_ = (I); in_->i_opcode = (OP); in_->i_oparg = 0; } while (0)
 
+#ifdef RP_CFG_DEBUG
+static void cfg_dump(const char *title, basicblock *entry);
+#endif
+
 static inline int is_jump(cfg_instr *i) { return rp_is_jump(i->i_opcode); }
 static inline int is_block_push(cfg_instr *i) { return rp_is_block_push(i->i_opcode); }
 
@@ -1194,15 +1198,17 @@ int
 _RpCfg_OptimizeCodeUnit(cfg_builder *g, PyObject *consts, PyObject *const_cache,
                         int code_flags, int nlocals, int nparams, int firstlineno)
 {
-    void _RpCfg_Dump(const char *title, basicblock *entry);
-    _RpCfg_Dump("start", g->g_entryblock);
+#ifdef RP_CFG_DEBUG
+    cfg_dump("start", g->g_entryblock);
+#endif
     RETURN_IF_ERROR(translate_jump_labels_to_targets(g->g_entryblock));
     mark_except_handlers(g->g_entryblock);
     RETURN_IF_ERROR(label_exception_targets(g->g_entryblock));
     RETURN_IF_ERROR(optimize_cfg(g, consts, const_cache));
-    _RpCfg_Dump("optimized", g->g_entryblock);
+#ifdef RP_CFG_DEBUG
+    cfg_dump("optimized", g->g_entryblock);
+#endif
     RETURN_IF_ERROR(remove_unused_consts(g->g_entryblock, consts));
-    _RpCfg_Dump("unused consts", g->g_entryblock);
     RETURN_IF_ERROR(add_checks_for_loads_of_uninitialized_variables(g->g_entryblock, nlocals,
                                                                     nparams));
     RETURN_IF_ERROR(push_cold_blocks_to_end(g, code_flags));
@@ -1560,19 +1566,25 @@ _RpCfg_ResolveJumps(cfg_builder *g)
     return SUCCESS;
 }
 
-/* DEBUG */
+#ifdef RP_CFG_DEBUG
+/* Debugging aid (build with -DRP_CFG_DEBUG, run with RP_CFGDUMP=1): dump the
+   graph at the stages marked in _RpCfg_OptimizeCodeUnit. */
 #include <stdio.h>
-void _RpCfg_Dump(const char *title, basicblock *entry);
-void
-_RpCfg_Dump(const char *title, basicblock *entry)
+#include <stdlib.h>
+static void
+cfg_dump(const char *title, basicblock *entry)
 {
     if (!getenv("RP_CFGDUMP")) return;
     fprintf(stderr, "=== %s\n", title);
     for (basicblock *b = entry; b; b = b->b_next) {
-        fprintf(stderr, "block %p lbl=%d EH=%d cold=%d pred=%d\n", (void*)b, b->b_label, b->b_except_handler, b->b_cold, b->b_predecessors);
+        fprintf(stderr, "block %p label=%d handler=%d cold=%d preds=%d\n", (void *)b,
+                b->b_label, b->b_except_handler, b->b_cold, b->b_predecessors);
         for (int i = 0; i < b->b_iused; i++) {
             cfg_instr *in = &b->b_instr[i];
-            fprintf(stderr, "   %-24s %d  line %d tgt=%p\n", _PyOpcode_OpName[in->i_opcode] ? _PyOpcode_OpName[in->i_opcode] : "?", in->i_oparg, in->i_loc.lineno, (void*)in->i_target);
+            const char *name = _PyOpcode_OpName[in->i_opcode];
+            fprintf(stderr, "   %-24s %d  line %d target=%p\n", name ? name : "?",
+                    in->i_oparg, in->i_loc.lineno, (void *)in->i_target);
         }
     }
 }
+#endif

@@ -33,6 +33,8 @@ static struct _inittab builtin_inittab[] = {
     {NULL, NULL}
 };
 
+static int init_module_spec_type(void);
+
 static struct _inittab *extra_inittab;
 static size_t extra_inittab_len;
 
@@ -146,6 +148,7 @@ _PyImport_Init(void)
     int r = PyDict_SetItemString(sysdict, "path", path);
     Py_DECREF(path);
     if (r < 0) return -1;
+    if (init_module_spec_type() < 0) return -1;
     PyObject *names = _PyImport_BuiltinModuleNames();
     if (names == NULL) return -1;
     r = PyDict_SetItemString(sysdict, "builtin_module_names", names);
@@ -164,6 +167,61 @@ _PyImport_InsertPath0(const char *dir)
     int r = PyList_Insert(path, 0, s);
     Py_DECREF(s);
     return r;
+}
+
+/* ------------------------------ module specs ------------------------------ */
+/* Modules get a __spec__ like importlib's ModuleSpec: name, loader, origin,
+   submodule_search_locations, parent, cached, has_location, and the
+   _initializing flag that IMPORT_FROM reads to say "partially initialized
+   module" during a circular import.  The class is a plain heap type made
+   once at start-up (named like CPython's, _frozen_importlib.ModuleSpec). */
+
+static PyObject *module_spec_type;
+
+static int
+init_module_spec_type(void)
+{
+    PyObject *ns = PyDict_New();
+    if (ns == NULL) return -1;
+    PyObject *modname = PyUnicode_FromString("_frozen_importlib");
+    if (modname == NULL || PyDict_SetItemString(ns, "__module__", modname) < 0) {
+        Py_XDECREF(modname); Py_DECREF(ns);
+        return -1;
+    }
+    Py_DECREF(modname);
+    module_spec_type = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", "ModuleSpec", ns);
+    Py_DECREF(ns);
+    return module_spec_type ? 0 : -1;
+}
+
+/* New reference: a spec for `name`; origin/search may be NULL (-> None). */
+static PyObject *
+new_module_spec(PyObject *name, PyObject *origin, PyObject *search, int has_location)
+{
+    if (module_spec_type == NULL) Py_RETURN_NONE;
+    PyObject *spec = PyObject_CallNoArgs(module_spec_type);
+    if (spec == NULL) return NULL;
+    PyObject *parent;
+    if (search != NULL) parent = Py_NewRef(name);
+    else {
+        Py_ssize_t dot = PyUnicode_Find(name, _Py_STR("."), 0, PyUnicode_GET_LENGTH(name), -1);
+        parent = dot >= 0 ? PyUnicode_Substring(name, 0, dot) : PyUnicode_FromString("");
+    }
+    if (parent == NULL ||
+        PyObject_SetAttrString(spec, "name", name) < 0 ||
+        PyObject_SetAttrString(spec, "loader", Py_None) < 0 ||
+        PyObject_SetAttrString(spec, "origin", origin ? origin : Py_None) < 0 ||
+        PyObject_SetAttrString(spec, "loader_state", Py_None) < 0 ||
+        PyObject_SetAttrString(spec, "submodule_search_locations", search ? search : Py_None) < 0 ||
+        PyObject_SetAttrString(spec, "parent", parent) < 0 ||
+        PyObject_SetAttrString(spec, "cached", Py_None) < 0 ||
+        PyObject_SetAttrString(spec, "has_location", has_location ? Py_True : Py_False) < 0) {
+        Py_XDECREF(parent);
+        Py_DECREF(spec);
+        return NULL;
+    }
+    Py_DECREF(parent);
+    return spec;
 }
 
 /* ------------------------------ loading ------------------------------ */
@@ -192,7 +250,7 @@ exec_source_module(PyObject *name, const char *source, PyObject *filename, PyObj
     PyObject *m = PyModule_NewObject(name);
     if (m == NULL) return NULL;
     PyObject *d = PyModule_GetDict(m);
-    PyObject *package = NULL;
+    PyObject *package = NULL, *spec = NULL;
     if (pkgpath != NULL) {
         package = Py_NewRef(name);
         PyObject *pl = PyList_New(1);
@@ -215,15 +273,27 @@ exec_source_module(PyObject *name, const char *source, PyObject *filename, PyObj
         if (PyDict_SetItemString(d, "__cached__", Py_None) < 0) goto error;
     }
     if (PyDict_SetItemString(d, "__builtins__", _PyInterpreterState_GET()->builtins) < 0) goto error;
+    PyObject *search = NULL;
+    if (pkgpath != NULL) {
+        search = PyDict_GetItemString(d, "__path__");   /* borrowed */
+    }
+    spec = new_module_spec(name, is_frozen ? _Py_STR("frozen") : filename, search, !is_frozen);
+    if (spec == NULL || PyDict_SetItemString(d, "__spec__", spec) < 0) goto error;
+    if (spec != Py_None && PyObject_SetAttrString(spec, "_initializing", Py_True) < 0) goto error;
     if (PyDict_SetItem(modules, name, m) < 0) goto error;
 
     PyObject *co = Py_CompileStringObject(source, filename, Py_file_input, NULL, -1);
     if (co == NULL) goto error_remove;
     PyObject *res = PyEval_EvalCode(co, d, d);
     Py_DECREF(co);
+    if (spec != Py_None && PyObject_SetAttrString(spec, "_initializing", Py_False) < 0) {
+        Py_XDECREF(res);
+        goto error_remove;
+    }
     if (res == NULL) goto error_remove;
     Py_DECREF(res);
     Py_XDECREF(package);
+    Py_XDECREF(spec);
     Py_DECREF(m);
     /* importlib returns whatever is in sys.modules now. */
     m = PyDict_GetItemWithError(modules, name);
@@ -242,6 +312,7 @@ error_remove:
     }
 error:
     Py_XDECREF(package);
+    Py_XDECREF(spec);
     Py_DECREF(m);
     return NULL;
 }
@@ -344,7 +415,15 @@ import_absolute(PyObject *abs_name)
 {
     PyObject *modules = PyImport_GetModuleDict();
     PyObject *mod = PyDict_GetItemWithError(modules, abs_name);
-    if (mod != NULL && mod != Py_None) return Py_NewRef(mod);
+    if (mod == Py_None) {
+        PyObject *msg = PyUnicode_FromFormat("import of %U halted; None in sys.modules", abs_name);
+        if (msg) {
+            PyErr_SetImportErrorSubclass_rp(PyExc_ModuleNotFoundError, msg, abs_name);
+            Py_DECREF(msg);
+        }
+        return NULL;
+    }
+    if (mod != NULL) return Py_NewRef(mod);
     if (PyErr_Occurred()) return NULL;
 
     Py_ssize_t len = PyUnicode_GET_LENGTH(abs_name);
