@@ -29,4 +29,7 @@ PyAPI_FUNC(int) _PyArg_NoPositional(const char *name, PyObject *args);
 PyAPI_FUNC(int) _PyArg_ParseFast(const char *fname, PyObject *const *args, Py_ssize_t nargs,
                                  PyObject *kwnames, const char *const *kwlist, int posonly,
                                  int minpos, int maxpos, int minkw, PyObject **out);
+/* The type name CPython's argument errors show: "None" for None itself
+   ("argument must be str, not None"), else the type's tp_name. */
+#define _PyArg_TypeName(arg) ((arg) == Py_None ? "None" : Py_TYPE(arg)->tp_name)
 #endif

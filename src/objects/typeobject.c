@@ -2253,15 +2253,41 @@ object_subclasshook(PyObject *cls, PyObject *args)
     Py_RETURN_NOTIMPLEMENTED;
 }
 
+/* object.__reduce_ex__ / __reduce__: refpy has no pickle/copyreg yet, so
+   the default reduction reports the object as unpicklable; a class that
+   defines __reduce__ itself gets it called from __reduce_ex__. */
 static PyObject *
-object___reduce_ex__(PyObject *self, PyObject *protocol)
+object___reduce__(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object", Py_TYPE(self)->tp_name);
     return NULL;
 }
 
+static PyObject *
+object___reduce_ex__(PyObject *self, PyObject *protocol)
+{
+    PyObject *reduce = _PyType_Lookup(Py_TYPE(self), _Py_ID(__reduce__));
+    PyObject *objreduce = PyDict_GetItemWithError(PyBaseObject_Type.tp_dict, _Py_ID(__reduce__));
+    if (reduce != NULL && reduce != objreduce) return PyObject_CallMethodNoArgs(self, _Py_ID(__reduce__));
+    if (PyErr_Occurred()) return NULL;
+    return object___reduce__(self, NULL);
+}
+
+/* object.__getstate__(): the instance __dict__, or None when the instance
+   has no (non-empty) __dict__ (slots are not included yet). */
+static PyObject *
+object___getstate__(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject **dictptr = _PyObject_GetDictPtr(self);
+    if (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) > 0)
+        return Py_NewRef(*dictptr);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef object_methods[] = {
     {"__reduce_ex__", (PyCFunction)object___reduce_ex__, METH_O, NULL},
+    {"__reduce__", (PyCFunction)object___reduce__, METH_NOARGS, NULL},
+    {"__getstate__", (PyCFunction)object___getstate__, METH_NOARGS, NULL},
     {"__init_subclass__", (PyCFunction)(void (*)(void))object_init_subclass,
      METH_CLASS | METH_FASTCALL | METH_KEYWORDS, NULL},
     {"__subclasshook__", (PyCFunction)object_subclasshook, METH_CLASS | METH_VARARGS, NULL},

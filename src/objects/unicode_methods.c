@@ -1180,12 +1180,12 @@ unicode_replace(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     if (!PyUnicode_Check(args[0])) {
         PyErr_Format(PyExc_TypeError, "replace() argument 1 must be str, not %.50s",
-                     Py_TYPE(args[0])->tp_name);
+                     _PyArg_TypeName(args[0]));
         return NULL;
     }
     if (!PyUnicode_Check(args[1])) {
         PyErr_Format(PyExc_TypeError, "replace() argument 2 must be str, not %.50s",
-                     Py_TYPE(args[1])->tp_name);
+                     _PyArg_TypeName(args[1]));
         return NULL;
     }
     if (nargs == 3 && ssize_arg(args[2], &count) < 0)
@@ -1198,7 +1198,7 @@ unicode_removeprefix(PyObject *self, PyObject *prefix)
 {
     if (!PyUnicode_Check(prefix)) {
         PyErr_Format(PyExc_TypeError, "removeprefix() argument must be str, not %.50s",
-                     Py_TYPE(prefix)->tp_name);
+                     _PyArg_TypeName(prefix));
         return NULL;
     }
     if (tailmatch(self, prefix, 0, PY_SSIZE_T_MAX, -1))
@@ -1211,7 +1211,7 @@ unicode_removesuffix(PyObject *self, PyObject *suffix)
 {
     if (!PyUnicode_Check(suffix)) {
         PyErr_Format(PyExc_TypeError, "removesuffix() argument must be str, not %.50s",
-                     Py_TYPE(suffix)->tp_name);
+                     _PyArg_TypeName(suffix));
         return NULL;
     }
     if (PyUnicode_GET_LENGTH(suffix) && tailmatch(self, suffix, 0, PY_SSIZE_T_MAX, 1))
@@ -1883,7 +1883,7 @@ unicode_maketrans(PyObject *Py_UNUSED(null), PyObject *const *args, Py_ssize_t n
         y = args[1];
         if (!PyUnicode_Check(y)) {
             PyErr_Format(PyExc_TypeError, "maketrans() argument 2 must be str, not %.50s",
-                         Py_TYPE(y)->tp_name);
+                         _PyArg_TypeName(y));
             return NULL;
         }
     }
@@ -1891,7 +1891,7 @@ unicode_maketrans(PyObject *Py_UNUSED(null), PyObject *const *args, Py_ssize_t n
         z = args[2];
         if (!PyUnicode_Check(z)) {
             PyErr_Format(PyExc_TypeError, "maketrans() argument 3 must be str, not %.50s",
-                         Py_TYPE(z)->tp_name);
+                         _PyArg_TypeName(z));
             return NULL;
         }
     }
@@ -1986,7 +1986,7 @@ unicode_encode(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
     if (out[0] != NULL) {
         if (!PyUnicode_Check(out[0])) {
             PyErr_Format(PyExc_TypeError, "encode() argument 'encoding' must be str, not %.50s",
-                         Py_TYPE(out[0])->tp_name);
+                         _PyArg_TypeName(out[0]));
             return NULL;
         }
         encoding = PyUnicode_AsUTF8AndSize(out[0], &len);
@@ -2000,7 +2000,7 @@ unicode_encode(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject
     if (out[1] != NULL) {
         if (!PyUnicode_Check(out[1])) {
             PyErr_Format(PyExc_TypeError, "encode() argument 'errors' must be str, not %.50s",
-                         Py_TYPE(out[1])->tp_name);
+                         _PyArg_TypeName(out[1]));
             return NULL;
         }
         errors = PyUnicode_AsUTF8AndSize(out[1], &len);
