@@ -51,8 +51,23 @@ PyAPI_FUNC(int) Py_BytesMain(int argc, char **argv);
 #define Py_file_input 257
 #define Py_eval_input 258
 PyAPI_FUNC(PyObject *) Py_CompileString(const char *str, const char *filename, int start);
+/* Compiler flags: PyCF_* plus the CO_FUTURE_* bits of future imports. */
+typedef struct { int cf_flags; int cf_feature_version; } PyCompilerFlags;
+#define PyCF_MASK 0x1fe0000
+#define PyCF_MASK_OBSOLETE 0x0010
+#define PyCF_SOURCE_IS_UTF8 0x0100
+#define PyCF_DONT_IMPLY_DEDENT 0x0200
+#define PyCF_ONLY_AST 0x0400
+#define PyCF_IGNORE_COOKIE 0x0800
+#define PyCF_TYPE_COMMENTS 0x1000
+#define PyCF_ALLOW_TOP_LEVEL_AWAIT 0x2000
+#define PyCF_ALLOW_INCOMPLETE_INPUT 0x4000
+/* New reference: a code object, or NULL with SyntaxError set.  flags may be
+   NULL; its cf_flags are read and updated with the module's future imports. */
 PyAPI_FUNC(PyObject *) Py_CompileStringObject(const char *str, PyObject *filename, int start,
-                                              void *flags, int optimize);
+                                              PyCompilerFlags *flags, int optimize);
+/* Add the current frame's future-import flags to cf; returns nonzero if any. */
+PyAPI_FUNC(int) PyEval_MergeCompilerFlags(PyCompilerFlags *cf);
 PyAPI_FUNC(PyObject *) PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals);
 PyAPI_FUNC(int) PyRun_SimpleString(const char *command);
 PyAPI_FUNC(void) Py_Exit(int);

@@ -352,10 +352,7 @@ struct compiler {
 #define RETURN_IF_ERROR(X) do { if ((X) < 0) return ERROR; } while (0)
 
 /* compile.c */
-/* _PyAST_Compile with compiler flags (in/out).  TODO(lead): belongs in
-   rp_ast.h next to _PyAST_Compile, for compile(), exec() and the REPL. */
-PyCodeObject *_PyAST_CompileFlags(mod_ty mod, PyObject *filename, int *cf_flags, int optimize,
-                                  PyArena *arena);
+/* _PyAST_CompileFlags is declared in rp_ast.h. */
 int _RpC_Addop(struct compiler *c, location loc, int opcode);
 int _RpC_AddopI(struct compiler *c, location loc, int opcode, Py_ssize_t oparg);
 int _RpC_AddopJump(struct compiler *c, location loc, int opcode, int label);

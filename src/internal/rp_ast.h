@@ -244,6 +244,10 @@ int _PyAST_Optimize(mod_ty mod, PyArena *arena, int optimize);
 
 /* Compile an AST to a code object: new reference or NULL + exception. */
 PyCodeObject *_PyAST_Compile(mod_ty mod, PyObject *filename, int optimize, PyArena *arena);
+/* The same with compiler flags (PyCF_* and the CO_FUTURE_* bits, in/out:
+   future imports found in the module are added). */
+PyCodeObject *_PyAST_CompileFlags(mod_ty mod, PyObject *filename, int *cf_flags, int optimize,
+                                  PyArena *arena);
 
 /* ------------------------ node constructors ------------------------ */
 /* (parser helper) Allocate a node in the arena and fill it in, as CPython's

@@ -1403,7 +1403,9 @@ static PyObject *
 run_string(const char *str, int start, PyObject *globals, PyObject *locals)
 {
     PyObject *co, *res;
-    co = Py_CompileStringObject(str, _Py_STR("<string>"), start, NULL, -1);
+    PyCompilerFlags cf = {0, 0};
+    PyEval_MergeCompilerFlags(&cf);   /* exec()/eval() inherit future imports */
+    co = Py_CompileStringObject(str, _Py_STR("<string>"), start, &cf, -1);
     if (co == NULL)
         return NULL;
     res = PyEval_EvalCode(co, globals, locals);
@@ -1446,7 +1448,8 @@ builtin_compile(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObjec
         goto error;
     if (argv[3] != NULL && as_c_int(argv[3], &flags) < 0)
         goto error;
-    if (argv[4] != NULL && PyObject_IsTrue(argv[4]) < 0)
+    int dont_inherit = 0;
+    if (argv[4] != NULL && (dont_inherit = PyObject_IsTrue(argv[4])) < 0)
         goto error;
     if (argv[5] != NULL && as_c_int(argv[5], &optimize) < 0)
         goto error;
@@ -1485,7 +1488,9 @@ builtin_compile(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObjec
     if (str == NULL)
         goto error;
     {
-        PyObject *r = Py_CompileStringObject(str, filename, start, NULL, optimize);
+        PyCompilerFlags cf = {flags, 0};
+        if (!dont_inherit) PyEval_MergeCompilerFlags(&cf);
+        PyObject *r = Py_CompileStringObject(str, filename, start, &cf, optimize);
         Py_DECREF(filename);
         return r;
     }

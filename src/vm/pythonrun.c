@@ -10,52 +10,42 @@
 #include "rp_ast.h"
 #include "rp_lifecycle.h"
 #include "rp_modules.h"
+#include "rp_frame.h"
 #include <unistd.h>
 
 int _Py_HandleSystemExit(int *exitcode);
 
-/* SyntaxErrors raised after parsing (symtable, compiler) carry no source
-   text; fill it in from the source, as CPython does from the file. */
-static void
-fill_syntax_error_text(const char *str)
-{
-    PyObject *exc = PyErr_GetRaisedException();
-    if (exc == NULL) return;
-    if (PyObject_TypeCheck(exc, (PyTypeObject *)PyExc_SyntaxError)) {
-        PySyntaxErrorObject *se = (PySyntaxErrorObject *)exc;
-        if ((se->text == NULL || se->text == Py_None) && se->lineno && PyLong_Check(se->lineno)) {
-            long lineno = PyLong_AsLong(se->lineno);
-            const char *p = str;
-            for (long i = 1; i < lineno && p; i++) {
-                p = strchr(p, '\n');
-                if (p) p++;
-            }
-            if (p && *p) {
-                const char *e = strchr(p, '\n');
-                Py_ssize_t len = e ? (Py_ssize_t)(e - p + 1) : (Py_ssize_t)strlen(p);
-                PyObject *text = PyUnicode_DecodeUTF8(p, len, "replace");
-                if (text) Py_XSETREF(se->text, text);
-                else PyErr_Clear();
-            }
-        }
-    }
-    PyErr_SetRaisedException(exc);
-}
-
 /* New reference: a code object, or NULL with SyntaxError (etc.) set. */
 PyObject *
-Py_CompileStringObject(const char *str, PyObject *filename, int start, void *flags, int optimize)
+Py_CompileStringObject(const char *str, PyObject *filename, int start, PyCompilerFlags *flags,
+                       int optimize)
 {
     PyArena *arena = _PyArena_New();
     if (arena == NULL) return NULL;
     PyObject *result = NULL;
+    int cf = flags ? flags->cf_flags : 0;
     mod_ty mod = _PyParser_ASTFromString(str, filename, start, arena);
     if (mod == NULL) goto done;
     if (_PyAST_Optimize(mod, arena, optimize) < 0) goto done;
-    result = (PyObject *)_PyAST_Compile(mod, filename, optimize, arena);
+    result = (PyObject *)_PyAST_CompileFlags(mod, filename, &cf, optimize, arena);
+    if (flags) flags->cf_flags = cf;
 done:
     _PyArena_Free(arena);
-    if (result == NULL) fill_syntax_error_text(str);
+    return result;
+}
+
+int
+PyEval_MergeCompilerFlags(PyCompilerFlags *cf)
+{
+    _PyInterpreterFrame *frame = _PyThreadState_GET()->current_frame;
+    int result = cf->cf_flags != 0;
+    if (frame != NULL) {
+        int codeflags = frame->f_code->co_flags & PyCF_MASK;
+        if (codeflags) {
+            result = 1;
+            cf->cf_flags |= codeflags;
+        }
+    }
     return result;
 }
 
@@ -185,7 +175,6 @@ run_source_as_main(const char *source, PyObject *filename, int set_file)
     if (mod != NULL && _PyAST_Optimize(mod, arena, -1) == 0)
         co = (PyObject *)_PyAST_Compile(mod, filename, -1, arena);
     if (co == NULL) {
-        fill_syntax_error_text(source);
         _PyArena_Free(arena);
         return _PyRun_HandleUncaught();
     }
