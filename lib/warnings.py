@@ -693,6 +693,20 @@ def _warn_explicit(message, category, filename, lineno, module, registry,
     _showwarnmsg(msg)
 
 
+_DEPRECATED_MSG = "{name!r} is deprecated and slated for removal in Python {remove}"
+
+
+def _deprecated(name, message=_DEPRECATED_MSG, *, remove, _version=sys.version_info):
+    """Warn that `name` is deprecated and goes away in version `remove`
+    (a (major, minor) tuple); once that version is reached (past its
+    alphas), calling this is an error in the caller's code."""
+    shown = "%d.%d" % (remove[0], remove[1])
+    current = tuple(_version[:2])
+    if current > tuple(remove) or (current == tuple(remove) and _version[3] != "alpha"):
+        raise RuntimeError("%r was slated for removal after Python %s alpha" % (name, shown))
+    warn(message.format(name=name, remove=shown), DeprecationWarning, stacklevel=3)
+
+
 # --------------------------------------------------------------------------
 
 class catch_warnings(object):

@@ -650,11 +650,9 @@ compiler_joined_str(struct compiler *c, expr_ty e)
     }
     else {
         VISIT_SEQ(c, Expr, e->v.JoinedStr.values);
-        if (value_count > 1) {
+        if (value_count != 1) {
+            /* f"" and an empty format spec build an empty string: BUILD_STRING 0 */
             ADDOP_I(c, loc, BUILD_STRING, value_count);
-        }
-        else if (value_count == 0) {
-            ADDOP_LOAD_CONST(c, loc, _Py_STR(""));
         }
     }
     return SUCCESS;

@@ -779,6 +779,15 @@ const_equal(PyObject *a, PyObject *b)
         if (x != x && y != y) return 1;
         return x == y;
     }
+    if (PyComplex_CheckExact(a)) {
+        /* like floats: signed zeros differ, NaNs equal (CPython's constant keys) */
+        Py_complex x = ((PyComplexObject *)a)->cval, y = ((PyComplexObject *)b)->cval;
+        int re = (x.real == 0.0 && y.real == 0.0) ? copysign(1.0, x.real) == copysign(1.0, y.real)
+                 : ((x.real != x.real && y.real != y.real) || x.real == y.real);
+        int im = (x.imag == 0.0 && y.imag == 0.0) ? copysign(1.0, x.imag) == copysign(1.0, y.imag)
+                 : ((x.imag != x.imag && y.imag != y.imag) || x.imag == y.imag);
+        return re && im;
+    }
     if (PyTuple_CheckExact(a)) {
         Py_ssize_t n = PyTuple_GET_SIZE(a);
         if (n != PyTuple_GET_SIZE(b)) return 0;

@@ -811,6 +811,16 @@ _RpParser_concatenate_strings(Parser *p, asdl_expr_seq *strings, int lineno, int
             memcpy(q, PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b));
             q += PyBytes_GET_SIZE(b);
         }
+        if (total <= 1) {
+            /* b'' and one-byte literals are the immortal singletons, as in CPython. */
+            PyObject *single = PyBytes_FromStringAndSize(PyBytes_AS_STRING(res), total);
+            Py_DECREF(res);
+            if (single == NULL) {
+                p->error_indicator = 1;
+                return NULL;
+            }
+            res = single;
+        }
         if (add_obj(p, res) < 0)
             return NULL;
         PyObject *kind = ((expr_ty)asdl_seq_GET(strings, 0))->v.Constant.kind;
