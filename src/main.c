@@ -128,7 +128,19 @@ args_done:
     if (unbuffered || (getenv("PYTHONUNBUFFERED") && *getenv("PYTHONUNBUFFERED")))
         _PyIO_SetUnbuffered(1);
     _PySys_SetOrigArgv(argc, argv);
-    for (int w = 0; w < nwarnopts; w++) _PyWarnings_AddOption(warnopts[w]);
+    PyObject *warnoptions = PySys_GetObject("warnoptions");
+    for (int w = 0; w < nwarnopts; w++) {
+        _PyWarnings_AddOption(warnopts[w]);
+        PyObject *opt = PyUnicode_FromString(warnopts[w]);
+        if (opt == NULL || warnoptions == NULL || !PyList_Check(warnoptions) ||
+            PyList_Append(warnoptions, opt) < 0)
+            PyErr_Clear();
+        Py_XDECREF(opt);
+    }
+    if (inspect) {
+        _PySys_SetFlag("inspect", 1);
+        _PySys_SetFlag("interactive", 1);
+    }
 
     int status;
     if (command != NULL) {
@@ -169,7 +181,7 @@ args_done:
         _PySys_SetArgv(argc - i + 1, nargv);
         free(nargv);
         _PyImport_InsertPath0("");
-        if (isatty(0)) {
+        if (isatty(0) || inspect) {
             if (!quiet)
                 fprintf(stderr, "Python 3.12.1 (refpy " REFPY_VERSION ") on linux\n"
                                 "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
@@ -179,7 +191,7 @@ args_done:
             status = _PyRun_MainFile("-");
         }
     }
-    if (inspect && isatty(0) && status == 0) status = _PyRun_InteractiveLoop();
+    if (inspect && (command || module || script)) status = _PyRun_InteractiveLoop();
     if (Py_FinalizeEx() < 0 && status == 0) status = 120;
     if (_PyRun_KeyboardInterrupted()) {
         /* Like CPython: die from SIGINT so the parent sees the signal. */

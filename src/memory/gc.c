@@ -827,7 +827,7 @@ gc_count_garbage(PyGC_Head *list)
    survivors move to `old`.  Afterwards no garbage object is weakly
    referenced. */
 static Py_ssize_t
-handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
+handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old, int *ran_code)
 {
     if (!gc_have_weakrefs()) return 0;
     PyGC_Head wrcb_to_call;   /* weakrefs whose callbacks will be called */
@@ -874,12 +874,14 @@ handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
         PyWeakReference *wr = (PyWeakReference *)op;
         PyObject *callback = wr->wr_callback;
         if (callback != NULL) {
+            *ran_code = 1;
             PyObject *r = PyObject_CallOneArg(callback, op);
             if (r == NULL) PyErr_WriteUnraisable(callback);
             else Py_DECREF(r);
         }
         /* Dropping our reference may free wr (e.g. the callback removed
            it from the WeakValueDictionary that held it). */
+        *ran_code = 1;   /* the decref may free wr and its callback */
         Py_DECREF(op);
         if (wrcb_to_call._gc_next == (uintptr_t)gc) gc_list_move(gc, old);   /* alive */
         else num_freed++;
@@ -897,7 +899,7 @@ debug_cycle(const char *msg, PyObject *op)
    one.  Objects may vanish from the list meanwhile, so the loop always
    takes the first one and moves it aside to `seen`. */
 static void
-finalize_garbage(PyThreadState *tstate, PyGC_Head *collectable)
+finalize_garbage(PyThreadState *tstate, PyGC_Head *collectable, int *ran_code)
 {
     PyGC_Head seen;
     gc_list_init(&seen);
@@ -908,6 +910,7 @@ finalize_garbage(PyThreadState *tstate, PyGC_Head *collectable)
         gc_list_move(gc, &seen);
         if (!_PyGCHead_FINALIZED(gc) && (finalize = Py_TYPE(op)->tp_finalize) != NULL) {
             _PyGCHead_SET_FINALIZED(gc);
+            *ran_code = 1;
             Py_INCREF(op);
             finalize(op);
             /* tp_finalize must not leave an exception set; if a broken one
@@ -1056,7 +1059,13 @@ gc_collect_main(PyThreadState *tstate, int generation, Py_ssize_t *n_collected,
     move_legacy_finalizers(&unreachable, &finalizers);
     move_legacy_finalizer_reachable(&finalizers);
 
+    /* Did any code run (finalizers, weakref callbacks, sys.stderr.write)
+       since the unreachable set was computed?  If not, nothing can have
+       been resurrected and the second analysis would find the same set:
+       it is skipped (CPython always redoes it). */
+    int ran_code = 0;
     if (g->debug & DEBUG_COLLECTABLE) {
+        ran_code = 1;
         struct inline_dicts skip;
         inline_dicts_collect(&skip, &unreachable);
         for (PyGC_Head *gc = _PyGCHead_NEXT(&unreachable); gc != &unreachable;
@@ -1069,12 +1078,18 @@ gc_collect_main(PyThreadState *tstate, int generation, Py_ssize_t *n_collected,
     }
 
     /* Weakrefs first: their callbacks must not see finalized objects. */
-    m += handle_weakrefs(&unreachable, old);
+    m += handle_weakrefs(&unreachable, old, &ran_code);
 
-    finalize_garbage(tstate, &unreachable);
+    finalize_garbage(tstate, &unreachable, &ran_code);
 
     /* Anything a finalizer resurrected survives, uncounted. */
-    handle_resurrected_objects(&unreachable, &final_unreachable, old, permanent);
+    if (ran_code) {
+        handle_resurrected_objects(&unreachable, &final_unreachable, old, permanent);
+    }
+    else {
+        gc_list_init(&final_unreachable);
+        gc_list_merge(&unreachable, &final_unreachable);
+    }
 
     m += gc_count_garbage(&final_unreachable);
     delete_garbage(tstate, g, &final_unreachable, old);

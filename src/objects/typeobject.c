@@ -417,7 +417,15 @@ inherit_slots(PyTypeObject *type, PyTypeObject *base)
     else if (type->tp_as_mapping == NULL) {
         type->tp_as_mapping = base->tp_as_mapping;
     }
-    if (type->tp_as_buffer == NULL) type->tp_as_buffer = base->tp_as_buffer;
+    if (type->tp_as_buffer != NULL && base->tp_as_buffer != NULL) {
+        if (!type->tp_as_buffer->bf_getbuffer && !type->tp_as_buffer->bf_releasebuffer) {
+            type->tp_as_buffer->bf_getbuffer = base->tp_as_buffer->bf_getbuffer;
+            type->tp_as_buffer->bf_releasebuffer = base->tp_as_buffer->bf_releasebuffer;
+        }
+    }
+    else if (type->tp_as_buffer == NULL) {
+        type->tp_as_buffer = base->tp_as_buffer;
+    }
 
     COPYSLOT(tp_dealloc);
     if (type->tp_getattr == NULL && type->tp_getattro == NULL) {
