@@ -17,6 +17,7 @@
 #include <string.h>
 #include "pycore.h"
 #include "unicode_internal.h"
+#include "rp_langextras.h"   /* PyBuffer_ToContiguous */
 
 #define PyBUF_SIMPLE 0
 
@@ -44,8 +45,31 @@ _Py_BytesViewTry(PyObject *obj, rp_bytesview *v)
     pb = Py_TYPE(obj)->tp_as_buffer;
     if (pb == NULL || pb->bf_getbuffer == NULL)
         return -1;
-    if (pb->bf_getbuffer(obj, &v->view, PyBUF_SIMPLE) < 0)
-        return -2;
+    v->copy = NULL;
+    if (pb->bf_getbuffer(obj, &v->view, PyBUF_SIMPLE) < 0) {
+        /* A strided exporter (e.g. memoryview(b)[::2]) refuses a simple
+           buffer: take the full description and copy it into one block,
+           as CPython's bytes() does. */
+        if (!PyErr_ExceptionMatches(PyExc_BufferError))
+            return -2;
+        PyErr_Clear();
+        if (pb->bf_getbuffer(obj, &v->view, PyBUF_FULL_RO) < 0)
+            return -2;
+        v->has_view = 1;
+        v->copy = PyMem_Malloc(v->view.len ? (size_t)v->view.len : 1);
+        if (v->copy == NULL) {
+            _Py_BytesViewRelease(v);
+            PyErr_NoMemory();
+            return -2;
+        }
+        if (PyBuffer_ToContiguous(v->copy, &v->view, v->view.len, 'C') < 0) {
+            _Py_BytesViewRelease(v);
+            return -2;
+        }
+        v->buf = v->copy;
+        v->len = v->view.len;
+        return 0;
+    }
     v->has_view = 1;
     v->buf = v->view.buf;
     v->len = v->view.len;
@@ -75,6 +99,10 @@ _Py_BytesViewRelease(rp_bytesview *v)
             Py_DECREF(obj);
         }
         v->has_view = 0;
+        if (v->copy != NULL) {
+            PyMem_Free(v->copy);
+            v->copy = NULL;
+        }
     }
 }
 

@@ -113,6 +113,7 @@ typedef struct {
     Py_ssize_t len;
     Py_buffer view;
     int has_view;
+    char *copy;        /* contiguous copy of a strided buffer, or NULL */
 } rp_bytesview;
 /* 0 ok, -1 error: TypeError "a bytes-like object is required, not 'T'". */
 int _Py_BytesViewGet(PyObject *obj, rp_bytesview *v);
