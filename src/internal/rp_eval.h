@@ -255,6 +255,9 @@ struct _rp_attr_cache {
     uint64_t versions[RP_MAX_MRO_GUARD];
     PyObject *descr;             /* borrowed: the method / class attribute */
     Py_ssize_t offset;           /* slot offset */
+    Py_ssize_t hint;             /* LOAD_ATTR_INSTANCE_VALUE: the entry index of the
+                                    name in the last instance dict seen (CPython's
+                                    LOAD_ATTR_WITH_HINT idea): checked, never trusted */
 };
 /* The per-code side tables hang off co_extra; index 0 of each table is
    a dummy so that a zero cache unit means "no entry yet". */

@@ -1630,9 +1630,25 @@ dispatch_opcode:
         PyObject **dictptr = _PyEval_InstanceDictPtr(owner);
         DEOPT_IF(dictptr == NULL || *dictptr == NULL, LOAD_ATTR);
         PyObject *name = GETITEM(NAMES(), oparg >> 1);
-        PyObject *res = _PyDict_GetItem_KnownHash(*dictptr, name, _PyEval_StrHash(name));
-        if (res == NULL && PyErr_Occurred()) goto error;
-        DEOPT_IF(res == NULL, LOAD_ATTR);
+        PyObject *res;
+        /* Instances of a class usually share their attributes' insertion
+           order, so the name tends to sit at the same entry index in every
+           instance dict: check that entry first (an identity test on an
+           interned key), and fall back to a hashed lookup. */
+        PyDictKeysObject *dk = ((PyDictObject *)*dictptr)->ma_keys;
+        Py_ssize_t hint = c->hint;
+        if (dk->dk_kind == DICT_KEYS_UNICODE && hint < dk->dk_nentries &&
+            DK_UNICODE_ENTRIES(dk)[hint].me_key == name &&
+            (res = DK_UNICODE_ENTRIES(dk)[hint].me_value) != NULL) {
+            /* hit */
+        }
+        else {
+            Py_ssize_t ix = _Py_dict_lookup((PyDictObject *)*dictptr, name,
+                                            _PyEval_StrHash(name), &res);
+            if (ix == DKIX_ERROR) goto error;
+            DEOPT_IF(res == NULL, LOAD_ATTR);
+            if (ix >= 0) c->hint = ix;
+        }
         Py_INCREF(res);
         SET_TOP(res);
         Py_DECREF(owner);
