@@ -55,7 +55,10 @@
  *     those weakrefs that are not garbage themselves are called;
  *   - tp_finalize (__del__, PEP 442) runs once per object, FINALIZED set;
  *   - the unreachable set is analysed again: anything a finalizer made
- *     reachable (resurrected) goes to the older generation, uncounted;
+ *     reachable (resurrected) goes to the older generation, uncounted
+ *     (skipped when no Python code ran since the first analysis -- no
+ *     finalizer, no callback, no debug output -- as nothing can have
+ *     changed; the common case of plain garbage cycles);
  *   - tp_clear is called on what is left (or, with DEBUG_SAVEALL, it is
  *     appended to gc.garbage), which breaks the cycles so refcounting
  *     frees them.
@@ -454,8 +457,9 @@ gc_traverse(PyObject *op, visitproc visit, void *arg)
 }
 
 #ifdef Py_DEBUG
-/* CPython's debug builds stop here: some tp_traverse reports more
-   references to an object than it has, i.e. an INCREF is missing. */
+/* CPython's debug builds stop here: the containers being collected report
+   more references to an object than its refcount says -- an INCREF is
+   missing somewhere, or a tp_traverse visits the same reference twice. */
 static void
 gc_refcount_too_small(PyObject *op, const char *where)
 {

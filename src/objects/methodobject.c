@@ -91,7 +91,11 @@ _PyMethodDef_Vectorcall(PyMethodDef *ml, PyObject *self, PyTypeObject *owner,
         break;
     case METH_VARARGS:
     case METH_VARARGS | METH_KEYWORDS: {
-        if (nkw && !(flags & METH_KEYWORDS)) { no_keywords_error(ml, self, owner); break; }
+        if (nkw && !(flags & METH_KEYWORDS)) {
+            /* CPython's tp_call path names a METH_VARARGS function bare */
+            PyErr_Format(PyExc_TypeError, "%.200s() takes no keyword arguments", ml->ml_name);
+            break;
+        }
         PyObject *argstuple = _PyTuple_FromArray(args, nargs);
         if (argstuple == NULL) break;
         if (flags & METH_KEYWORDS) {

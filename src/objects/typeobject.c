@@ -1193,7 +1193,7 @@ type_traverse(PyTypeObject *type, visitproc visit, void *arg)
     Py_VISIT(type->tp_bases);
     Py_VISIT(type->tp_base);
     Py_VISIT(((PyHeapTypeObject *)type)->ht_module);
-    Py_VISIT(Py_TYPE(type));
+    /* A heap metaclass is visited by subtype_traverse, not here. */
     return 0;
 }
 
@@ -1238,9 +1238,8 @@ type_dealloc(PyTypeObject *type)
     if (type->tp_members && type->tp_members != NULL)
         PyMem_Free(type->tp_members);
     PyType_Modified(type);
-    PyTypeObject *meta = Py_TYPE(type);
-    meta->tp_free((PyObject *)type);
-    if (meta->tp_flags & Py_TPFLAGS_HEAPTYPE) Py_DECREF(meta);
+    /* A heap metaclass's reference is dropped by subtype_dealloc. */
+    Py_TYPE(type)->tp_free((PyObject *)type);
 }
 
 static PyObject *type_new(PyTypeObject *metatype, PyObject *args, PyObject *kwds);

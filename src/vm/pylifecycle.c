@@ -16,6 +16,7 @@
 #include "rp_typeobject.h"
 #include "rp_lifecycle.h"
 #include "rp_langextras.h"
+#include "rp_gc.h"
 
 PyThreadState *_Py_tstate_current;
 static int initialized;
@@ -185,6 +186,8 @@ Py_FinalizeEx(void)
     _PyAtExit_Call();
     _PyIO_FlushStd();
     interp->finalizing = 1;
+    /* A full collection while modules are intact (gc.callbacks run). */
+    PyGC_Collect();
 
     /* Clear __main__ first, then the other modules in reverse import order. */
     PyObject *modules = interp->modules;
@@ -207,6 +210,9 @@ Py_FinalizeEx(void)
         }
         else PyErr_Clear();
     }
+    /* Collect what clearing the module namespaces made unreachable. */
+    _PyGC_CollectNoFail(_PyThreadState_GET());
+    _PyGC_DumpShutdownStats(interp);
     _PyIO_FlushStd();
     if (PyErr_Occurred()) PyErr_Clear();
 #ifdef Py_REF_DEBUG
