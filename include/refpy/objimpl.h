@@ -91,7 +91,11 @@ PyAPI_FUNC(int) PyObject_GC_IsFinalized(PyObject *);
 #define Py_VISIT(op) do { if (op) { int vret = visit(_PyObject_CAST(op), arg); \
         if (vret) return vret; } } while (0)
 
-PyAPI_FUNC(Py_ssize_t) PyGC_Collect(void);
+PyAPI_FUNC(Py_ssize_t) PyGC_Collect(void);   /* full collection; number collected */
+/* Turn automatic collection on/off; each returns the previous state. */
+PyAPI_FUNC(int) PyGC_Enable(void);
+PyAPI_FUNC(int) PyGC_Disable(void);
+PyAPI_FUNC(int) PyGC_IsEnabled(void);
 
 /* Trashcan: bounds C recursion when deallocating deeply nested containers.
    Use in a GC type's tp_dealloc, after untracking:

@@ -219,11 +219,7 @@ void _PyGC_Freeze(PyInterpreterState *interp);
 void _PyGC_Unfreeze(PyInterpreterState *interp);
 Py_ssize_t _PyGC_GetFreezeCount(PyInterpreterState *interp);
 
-/* Public C API of CPython 3.10+ (TODO(lead): belongs in objimpl.h):
-   enable/disable automatic collection, returning the previous state. */
-PyAPI_FUNC(int) PyGC_Enable(void);
-PyAPI_FUNC(int) PyGC_Disable(void);
-PyAPI_FUNC(int) PyGC_IsEnabled(void);
+/* PyGC_Enable/Disable/IsEnabled are public: include/refpy/objimpl.h. */
 
 /* Trashcan internals (the macros in objimpl.h call _PyTrash_begin/end). */
 #define _PyTrash_UNWIND_LEVEL 50

@@ -54,5 +54,8 @@ extern PyTypeObject _PyTextIOWrapper_Type;
 PyObject *PyInit_dis(void);     /* new: module "dis" */
 PyObject *PyInit_math(void);    /* new: module "math" */
 PyObject *PyInit_time(void);    /* new: module "time" */
+PyObject *PyInit_gc(void);      /* new: module "gc" (src/modules/gcmodule.c) */
+PyObject *PyInit__weakref(void);  /* new: module "_weakref" (src/modules/_weakref.c) */
+PyObject *PyInit_atexit(void);  /* new: module "atexit" (src/modules/atexitmodule.c) */
 
 #endif

@@ -95,7 +95,6 @@ void _PyFloat_ClearFreeList(void);
 void _PyTuple_ClearFreeList(void);
 void _PyList_ClearFreeList(void);
 void _PyDict_ClearFreeList(void);
-void _PyObject_ClearFreeLists(void);
 /* Free-list statistics for sys._debugmallocstats (print lines like CPython's). */
 void _PyFloat_DebugMallocStats(FILE *out);
 void _PyTuple_DebugMallocStats(FILE *out);

@@ -15,11 +15,11 @@
  * rebinding the module attributes does not change what the collector uses.
  */
 #include "pycore.h"
+#include "rp_modules.h"
 #include "rp_object.h"
 #include "rp_state.h"
 #include "rp_gc.h"
 
-PyObject *PyInit_gc(void);   /* TODO(lead): could be declared in rp_modules.h */
 
 static struct _gc_runtime_state *
 get_gc_state(void)

@@ -19,15 +19,13 @@
 struct _rp_frozen { const char *name; const unsigned char *code; size_t size; };
 extern const struct _rp_frozen _PyImport_FrozenModules[];
 
-PyObject *PyInit_gc(void) __attribute__((weak));
-PyObject *PyInit__weakref(void);
-PyObject *PyInit_atexit(void);
 
 static struct _inittab builtin_inittab[] = {
     {"_warnings", PyInit__warnings},
     {"_weakref", PyInit__weakref},
     {"atexit", PyInit_atexit},
     {"dis", PyInit_dis},
+    {"gc", PyInit_gc},
     {"math", PyInit_math},
     {"time", PyInit_time},
     {NULL, NULL}
@@ -56,7 +54,6 @@ static PyObject *(*find_builtin(const char *name))(void)
         if (strcmp(p->name, name) == 0) return p->initfunc;
     for (size_t i = 0; i < extra_inittab_len; i++)
         if (strcmp(extra_inittab[i].name, name) == 0) return extra_inittab[i].initfunc;
-    if (strcmp(name, "gc") == 0 && PyInit_gc) return PyInit_gc;
     return NULL;
 }
 
