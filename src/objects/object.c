@@ -434,6 +434,22 @@ _PyObject_GetDictPtr(PyObject *obj)
     return (PyObject **)((char *)obj + dictoffset);
 }
 
+/* New reference: a fresh dict to become an instance's __dict__.
+   CPython 3.12 stores most instances' attributes inline, without a dict
+   object, so creating the attribute storage is not a GC allocation there;
+   refpy uses a real dict, and hides its allocation from the collector's
+   generation-0 count so that gc.get_count() and the timing of automatic
+   collections stay CPython's. */
+static PyObject *
+new_instance_dict(void)
+{
+    struct gc_generation *gen0 = &_PyInterpreterState_GET()->gc.generations[0];
+    int saved = gen0->count;
+    PyObject *d = PyDict_New();
+    gen0->count = saved;
+    return d;
+}
+
 /* New reference: the instance __dict__, created on demand. */
 PyObject *
 PyObject_GenericGetDict(PyObject *obj, void *context)
@@ -444,7 +460,7 @@ PyObject_GenericGetDict(PyObject *obj, void *context)
         return NULL;
     }
     if (*dictptr == NULL) {
-        *dictptr = PyDict_New();
+        *dictptr = new_instance_dict();
         if (*dictptr == NULL) return NULL;
     }
     return Py_NewRef(*dictptr);
@@ -561,7 +577,7 @@ PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value)
             Py_XDECREF(descr);
             return -1;
         }
-        *dictptr = PyDict_New();
+        *dictptr = new_instance_dict();
         if (*dictptr == NULL) { Py_XDECREF(descr); return -1; }
     }
     PyObject *dict = *dictptr;
