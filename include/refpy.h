@@ -46,5 +46,6 @@
 #include "refpy/abstract.h"
 #include "refpy/pystate.h"
 #include "refpy/modsupport.h"
+#include "refpy/structseq.h"
 
 #endif /* REFPY_H */

@@ -36,6 +36,7 @@
  * types (tuple subclasses with named fields and namedtuple-style reprs).
  */
 #include "pycore.h"
+#include "rp_structseq.h"
 #include "rp_object.h"
 #include "rp_opcode.h"
 #include "rp_eval.h"
@@ -139,246 +140,20 @@ op_flags(int deop)
 /* named tuples                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The records are namedtuple-like types from src/objects/structseq.c. */
+#define ntuple_make _PyStructSequence_FromArraySteal
+
 typedef struct {
     const char *name;     /* tp_name ("dis.Instruction") */
-    const char *short_name;
     int nfields;
     const char *const *fields;
+    int n_optional;       /* trailing fields that default to None */
 } ntuple_desc;
-
-static void
-ntuple_dealloc(PyObject *op)
-{
-    Py_ssize_t i;
-    PyObject_GC_UnTrack(op);
-    for (i = 0; i < Py_SIZE(op); i++)
-        Py_XDECREF(PyTuple_GET_ITEM(op, i));
-    PyObject_GC_Del(op);
-}
-
-static int
-ntuple_traverse(PyObject *op, visitproc visit, void *arg)
-{
-    Py_ssize_t i;
-    for (i = 0; i < Py_SIZE(op); i++)
-        Py_VISIT(PyTuple_GET_ITEM(op, i));
-    return 0;
-}
-
-static PyObject *
-ntuple_repr(PyObject *op)
-{
-    PyTypeObject *tp = Py_TYPE(op);
-    const char *name = strrchr(tp->tp_name, '.');
-    PyMemberDef *m = tp->tp_members;
-    _PyUnicodeWriter w;
-    Py_ssize_t i;
-    int r;
-
-    name = name ? name + 1 : tp->tp_name;
-    r = Py_ReprEnter(op);
-    if (r != 0)
-        return r > 0 ? PyUnicode_FromString("...") : NULL;
-    _PyUnicodeWriter_Init(&w);
-    if (_PyUnicodeWriter_WriteASCIIString(&w, name, (Py_ssize_t)strlen(name)) < 0 ||
-        _PyUnicodeWriter_WriteChar(&w, '(') < 0)
-        goto error;
-    for (i = 0; i < Py_SIZE(op); i++, m++) {
-        PyObject *rr;
-        if (i > 0 && _PyUnicodeWriter_WriteASCIIString(&w, ", ", 2) < 0)
-            goto error;
-        if (_PyUnicodeWriter_WriteASCIIString(&w, m->name, (Py_ssize_t)strlen(m->name)) < 0 ||
-            _PyUnicodeWriter_WriteChar(&w, '=') < 0)
-            goto error;
-        rr = PyObject_Repr(PyTuple_GET_ITEM(op, i));
-        if (rr == NULL)
-            goto error;
-        if (_PyUnicodeWriter_WriteStr(&w, rr) < 0) {
-            Py_DECREF(rr);
-            goto error;
-        }
-        Py_DECREF(rr);
-    }
-    if (_PyUnicodeWriter_WriteChar(&w, ')') < 0)
-        goto error;
-    Py_ReprLeave(op);
-    return _PyUnicodeWriter_Finish(&w);
-error:
-    Py_ReprLeave(op);
-    _PyUnicodeWriter_Dealloc(&w);
-    return NULL;
-}
-
-static PyObject *ntuple_make(PyTypeObject *tp, PyObject **items, Py_ssize_t n);
-
-/* Instruction(...) etc. called from Python: positional or keyword fields,
-   with CPython's namedtuple defaults (positions=None; Positions all None). */
-static PyObject *
-ntuple_new(PyTypeObject *tp, PyObject *args, PyObject *kwds)
-{
-    Py_ssize_t n = 0, i, nargs = PyTuple_GET_SIZE(args);
-    PyMemberDef *m;
-    PyObject *items[16];
-    for (m = tp->tp_members; m->name; m++)
-        n++;
-    if (nargs > n) {
-        PyErr_Format(PyExc_TypeError, "%s.__new__() takes %zd positional arguments but %zd were given",
-                     tp->tp_name, n + 1, nargs + 1);
-        return NULL;
-    }
-    for (i = 0; i < n; i++)
-        items[i] = i < nargs ? Py_NewRef(PyTuple_GET_ITEM(args, i)) : NULL;
-    if (kwds != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwds, &pos, &key, &value)) {
-            int found = 0;
-            for (i = 0; i < n; i++) {
-                if (PyUnicode_Check(key) &&
-                    _PyUnicode_EqualToASCIIString(key, tp->tp_members[i].name)) {
-                    found = 1;
-                    if (items[i] != NULL) {
-                        PyErr_Format(PyExc_TypeError,
-                                     "%s.__new__() got multiple values for argument '%U'",
-                                     tp->tp_name, key);
-                        goto error;
-                    }
-                    items[i] = Py_NewRef(value);
-                }
-            }
-            if (!found) {
-                PyErr_Format(PyExc_TypeError, "%s.__new__() got an unexpected keyword argument '%S'",
-                             tp->tp_name, key);
-                goto error;
-            }
-        }
-    }
-    for (i = 0; i < n; i++) {
-        if (items[i] == NULL) {
-            /* trailing fields with defaults */
-            if (strcmp(tp->tp_members[i].name, "positions") == 0 ||
-                strcmp(tp->tp_name, "dis.Positions") == 0)
-                items[i] = Py_NewRef(Py_None);
-            else {
-                PyErr_Format(PyExc_TypeError,
-                             "%s.__new__() missing required argument: '%s'",
-                             tp->tp_name, tp->tp_members[i].name);
-                goto error;
-            }
-        }
-    }
-    return ntuple_make(tp, items, n);
-error:
-    for (i = 0; i < n; i++)
-        Py_XDECREF(items[i]);
-    return NULL;
-}
-
-static PyObject *
-ntuple_asdict(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    PyObject *d = PyDict_New();
-    PyMemberDef *m = Py_TYPE(op)->tp_members;
-    Py_ssize_t i;
-    if (d == NULL)
-        return NULL;
-    for (i = 0; i < Py_SIZE(op); i++, m++) {
-        if (PyDict_SetItemString(d, m->name, PyTuple_GET_ITEM(op, i)) < 0) {
-            Py_DECREF(d);
-            return NULL;
-        }
-    }
-    return d;
-}
-
-static PyMethodDef ntuple_methods[] = {
-    {"_asdict", (PyCFunction)ntuple_asdict, METH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL}
-};
 
 static int
 ntuple_init_type(PyTypeObject *tp, const ntuple_desc *desc)
 {
-    PyMemberDef *members;
-    PyObject *fields;
-    int i;
-    if (tp->tp_flags & Py_TPFLAGS_READY)
-        return 0;
-    members = PyMem_Calloc((size_t)desc->nfields + 1, sizeof(PyMemberDef));
-    if (members == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (i = 0; i < desc->nfields; i++) {
-        members[i].name = desc->fields[i];
-        members[i].type = _Py_T_OBJECT;
-        members[i].offset = (Py_ssize_t)(offsetof(PyTupleObject, ob_item) + (size_t)i * sizeof(PyObject *));
-        members[i].flags = Py_READONLY;
-    }
-    tp->tp_name = desc->name;
-    tp->tp_basicsize = (Py_ssize_t)(sizeof(PyTupleObject) - sizeof(PyObject *));
-    tp->tp_itemsize = (Py_ssize_t)sizeof(PyObject *);
-    tp->tp_dealloc = ntuple_dealloc;
-    tp->tp_repr = ntuple_repr;
-    tp->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_TUPLE_SUBCLASS;
-    tp->tp_traverse = ntuple_traverse;
-    tp->tp_members = members;
-    tp->tp_methods = ntuple_methods;
-    tp->tp_base = &PyTuple_Type;
-    tp->tp_new = ntuple_new;
-    if (PyType_Ready(tp) < 0)
-        return -1;
-    fields = PyTuple_New(desc->nfields);
-    if (fields == NULL)
-        return -1;
-    for (i = 0; i < desc->nfields; i++) {
-        PyObject *s = PyUnicode_InternFromString(desc->fields[i]);
-        if (s == NULL) {
-            Py_DECREF(fields);
-            return -1;
-        }
-        PyTuple_SET_ITEM(fields, i, s);
-    }
-    if (PyDict_SetItemString(tp->tp_dict, "_fields", fields) < 0) {
-        Py_DECREF(fields);
-        return -1;
-    }
-    Py_DECREF(fields);
-    {
-        PyObject *mod = PyUnicode_FromString("dis");
-        if (mod == NULL || PyDict_SetItemString(tp->tp_dict, "__module__", mod) < 0) {
-            Py_XDECREF(mod);
-            return -1;
-        }
-        Py_DECREF(mod);
-    }
-    return 0;
-}
-
-/* New instance; STEALS the items (NULL items mean an error occurred). */
-static PyObject *
-ntuple_make(PyTypeObject *tp, PyObject **items, Py_ssize_t n)
-{
-    PyTupleObject *op;
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) {
-        if (items[i] == NULL) {
-            for (i = 0; i < n; i++)
-                Py_XDECREF(items[i]);
-            return NULL;
-        }
-    }
-    op = PyObject_GC_NewVar(PyTupleObject, tp, n);
-    if (op == NULL) {
-        for (i = 0; i < n; i++)
-            Py_DECREF(items[i]);
-        return NULL;
-    }
-    Py_SET_SIZE(op, n);
-    for (i = 0; i < n; i++)
-        op->ob_item[i] = items[i];
-    PyObject_GC_Track(op);
-    return (PyObject *)op;
+    return _PyRecord_InitStatic(tp, desc->name, desc->fields, desc->nfields, desc->n_optional, "dis");
 }
 
 static PyTypeObject InstructionType, PositionsType, ExcEntryType;
@@ -386,14 +161,12 @@ static PyTypeObject InstructionType, PositionsType, ExcEntryType;
 static const char *const instruction_fields[] = {
     "opname", "opcode", "arg", "argval", "argrepr", "offset", "starts_line",
     "is_jump_target", "positions"};
-static const ntuple_desc instruction_desc = {"dis.Instruction", "Instruction", 9,
-                                             instruction_fields};
+static const ntuple_desc instruction_desc = {"dis.Instruction", 9, instruction_fields, 1};
 static const char *const positions_fields[] = {"lineno", "end_lineno", "col_offset",
                                                "end_col_offset"};
-static const ntuple_desc positions_desc = {"dis.Positions", "Positions", 4, positions_fields};
+static const ntuple_desc positions_desc = {"dis.Positions", 4, positions_fields, 4};
 static const char *const excentry_fields[] = {"start", "end", "target", "depth", "lasti"};
-static const ntuple_desc excentry_desc = {"dis._ExceptionTableEntry", "_ExceptionTableEntry", 5,
-                                          excentry_fields};
+static const ntuple_desc excentry_desc = {"dis._ExceptionTableEntry", 5, excentry_fields, 0};
 
 /* ------------------------------------------------------------------ */
 /* the disassembly context                                             */

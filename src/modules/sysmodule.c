@@ -22,6 +22,7 @@
 #include "rp_frame.h"
 #include "rp_eval.h"
 #include "rp_modules.h"
+#include "rp_structseq.h"
 #include <float.h>
 #include <unistd.h>
 
@@ -37,153 +38,14 @@ typedef struct {
     const char *const *fields;
 } structseq_desc;
 
-static void
-structseq_dealloc(PyObject *op)
-{
-    Py_ssize_t i;
-    PyObject_GC_UnTrack(op);
-    for (i = 0; i < Py_SIZE(op); i++)
-        Py_XDECREF(PyTuple_GET_ITEM(op, i));
-    PyObject_GC_Del(op);
-}
-
-static int
-structseq_traverse(PyObject *op, visitproc visit, void *arg)
-{
-    Py_ssize_t i;
-    for (i = 0; i < Py_SIZE(op); i++)
-        Py_VISIT(PyTuple_GET_ITEM(op, i));
-    return 0;
-}
-
-static PyObject *
-structseq_repr(PyObject *op)
-{
-    PyTypeObject *tp = Py_TYPE(op);
-    PyMemberDef *m = tp->tp_members;
-    _PyUnicodeWriter w;
-    Py_ssize_t i;
-
-    _PyUnicodeWriter_Init(&w);
-    if (_PyUnicodeWriter_WriteASCIIString(&w, tp->tp_name, (Py_ssize_t)strlen(tp->tp_name)) < 0 ||
-        _PyUnicodeWriter_WriteChar(&w, '(') < 0)
-        goto error;
-    for (i = 0; i < Py_SIZE(op); i++, m++) {
-        PyObject *r;
-        if (i > 0 && _PyUnicodeWriter_WriteASCIIString(&w, ", ", 2) < 0)
-            goto error;
-        if (_PyUnicodeWriter_WriteASCIIString(&w, m->name, (Py_ssize_t)strlen(m->name)) < 0 ||
-            _PyUnicodeWriter_WriteChar(&w, '=') < 0)
-            goto error;
-        r = PyObject_Repr(PyTuple_GET_ITEM(op, i));
-        if (r == NULL)
-            goto error;
-        if (_PyUnicodeWriter_WriteStr(&w, r) < 0) {
-            Py_DECREF(r);
-            goto error;
-        }
-        Py_DECREF(r);
-    }
-    if (_PyUnicodeWriter_WriteChar(&w, ')') < 0)
-        goto error;
-    return _PyUnicodeWriter_Finish(&w);
-error:
-    _PyUnicodeWriter_Dealloc(&w);
-    return NULL;
-}
-
-static PyObject *
-structseq_reduce(PyObject *op, PyObject *Py_UNUSED(ignored))
-{
-    PyObject *tup = _PyTuple_FromArray(_PyTuple_ITEMS(op), Py_SIZE(op));
-    PyObject *r;
-    if (tup == NULL)
-        return NULL;
-    r = Py_BuildValue("(O(OO))", (PyObject *)Py_TYPE(op), tup, Py_None);
-    Py_DECREF(tup);
-    return r;
-}
-
-static PyMethodDef structseq_methods[] = {
-    {"__reduce__", (PyCFunction)structseq_reduce, METH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL}
-};
-
-/* Build a static struct-sequence type in *tp from desc.  0 / -1. */
+/* Struct sequences come from src/objects/structseq.c. */
 static int
 structseq_init_type(PyTypeObject *tp, const structseq_desc *desc)
 {
-    PyMemberDef *members;
-    int i;
-    PyObject *v;
-
-    if (tp->tp_flags & Py_TPFLAGS_READY)
-        return 0;
-    members = PyMem_Calloc((size_t)desc->nfields + 1, sizeof(PyMemberDef));
-    if (members == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (i = 0; i < desc->nfields; i++) {
-        members[i].name = desc->fields[i];
-        members[i].type = _Py_T_OBJECT;
-        members[i].offset = (Py_ssize_t)(offsetof(PyTupleObject, ob_item) + (size_t)i * sizeof(PyObject *));
-        members[i].flags = Py_READONLY;
-    }
-    tp->tp_name = desc->name;
-    tp->tp_basicsize = (Py_ssize_t)(sizeof(PyTupleObject) - sizeof(PyObject *));
-    tp->tp_itemsize = (Py_ssize_t)sizeof(PyObject *);
-    tp->tp_dealloc = structseq_dealloc;
-    tp->tp_repr = structseq_repr;
-    tp->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_TUPLE_SUBCLASS |
-                   Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_IMMUTABLETYPE;
-    tp->tp_traverse = structseq_traverse;
-    tp->tp_methods = structseq_methods;
-    tp->tp_members = members;
-    tp->tp_base = &PyTuple_Type;
-    tp->tp_new = NULL;
-    if (PyType_Ready(tp) < 0)
-        return -1;
-    /* class attributes n_sequence_fields, n_fields, n_unnamed_fields */
-    v = PyLong_FromLong(desc->nfields);
-    if (v == NULL)
-        return -1;
-    if (PyDict_SetItemString(tp->tp_dict, "n_sequence_fields", v) < 0 ||
-        PyDict_SetItemString(tp->tp_dict, "n_fields", v) < 0 ||
-        PyDict_SetItemString(tp->tp_dict, "n_unnamed_fields", _PyLong_GetZero()) < 0) {
-        Py_DECREF(v);
-        return -1;
-    }
-    Py_DECREF(v);
-    return 0;
+    return _PyStructSequence_InitStatic(tp, desc->name, desc->fields, desc->nfields);
 }
 
-/* New instance; STEALS the n item references (all must be non-NULL, or
-   NULL with an exception set, in which case the others are released). */
-static PyObject *
-structseq_new(PyTypeObject *tp, PyObject **items, Py_ssize_t n)
-{
-    PyTupleObject *op;
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) {
-        if (items[i] == NULL) {
-            for (i = 0; i < n; i++)
-                Py_XDECREF(items[i]);
-            return NULL;
-        }
-    }
-    op = PyObject_GC_NewVar(PyTupleObject, tp, n);
-    if (op == NULL) {
-        for (i = 0; i < n; i++)
-            Py_DECREF(items[i]);
-        return NULL;
-    }
-    Py_SET_SIZE(op, n);
-    for (i = 0; i < n; i++)
-        op->ob_item[i] = items[i];
-    PyObject_GC_Track(op);
-    return (PyObject *)op;
-}
+#define structseq_new _PyStructSequence_FromArraySteal
 
 static PyTypeObject VersionInfoType, FlagsType, FloatInfoType, IntInfoType,
                     HashInfoType, ThreadInfoType;
