@@ -53,6 +53,9 @@ struct _is {
     PyObject *modules;          /* sys.modules (dict) */
     PyObject *sysdict;          /* sys.__dict__ */
     PyObject *builtins;         /* builtins.__dict__ */
+    PyObject *builtins_copy;    /* copies CPython keeps of the two core   */
+    PyObject *sysdict_copy;     /* module dicts (visible in refcounts)    */
+    PyObject *import_func;      /* builtins.__import__ as first installed */
     PyObject *interned;         /* dict: interned strings */
     PyObject *importlib;        /* unused for now */
     int recursion_limit;        /* sys.getrecursionlimit() */

@@ -121,9 +121,32 @@ init_modules(void)
     if (PyDict_SetItemString(interp->modules, "builtins", bimod) < 0) { Py_DECREF(bimod); return -1; }
     Py_DECREF(bimod);
 
+    /* CPython keeps a copy of builtins.__dict__ (and of sys's functions) to
+       re-initialise them; the copies hold one reference to each builtin
+       function, which sys.getrefcount shows (len -> 3, not 2). */
+    interp->builtins_copy = PyDict_Copy(interp->builtins);
+    if (interp->builtins_copy == NULL) return -1;
+    /* ... and the import function (interp->import_func in CPython). */
+    interp->import_func = Py_XNewRef(PyDict_GetItemString(interp->builtins, "__import__"));
+
     PyObject *sysmod = _PySys_Create();
     if (sysmod == NULL) return -1;
     interp->sysdict = Py_NewRef(PyModule_GetDict(sysmod));
+    interp->sysdict_copy = PyDict_New();
+    if (interp->sysdict_copy == NULL) return -1;
+    {
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        while (PyDict_Next(interp->sysdict, &pos, &k, &v)) {
+            /* functions only, under their own names (CPython copies the
+               dict before __displayhook__ and friends are added) */
+            if (PyCFunction_Check(v) && PyUnicode_Check(k) &&
+                !(PyUnicode_GET_LENGTH(k) > 2 && PyUnicode_READ_CHAR(k, 0) == '_' &&
+                  PyUnicode_READ_CHAR(k, 1) == '_') &&
+                PyDict_SetItem(interp->sysdict_copy, k, v) < 0)
+                return -1;
+        }
+    }
     if (PyDict_SetItemString(interp->modules, "sys", sysmod) < 0) { Py_DECREF(sysmod); return -1; }
     Py_DECREF(sysmod);
     if (PyDict_SetItemString(interp->sysdict, "modules", interp->modules) < 0) return -1;
