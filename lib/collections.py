@@ -53,6 +53,11 @@ except ImportError:
     _tuplegetter = None
 
 try:
+    from _collections import _odict_first
+except ImportError:
+    _odict_first = None
+
+try:
     from _collections import _count_elements
 except ImportError:
     def _count_elements(mapping, iterable):
@@ -111,24 +116,39 @@ del _cls
 class OrderedDict(dict):
     'Dictionary that remembers insertion order'
 
-    def popitem(self, last=True):
-        """Remove and return a (key, value) pair from the dictionary.
+    # Where the first live entry of the underlying table was last seen
+    # (see _collections._odict_first): popping from the front is then
+    # amortised O(1) instead of rescanning the deleted entries.
+    __slots__ = ('_front', '__dict__', '__weakref__')
 
-        Pairs are returned in LIFO order if last is true or FIFO order if false.
-        """
+    def _first_key(self):
+        if _odict_first is None:
+            return next(iter(dict.keys(self)))
+        hint = getattr(self, '_front', None) or (None, 0)
+        found = _odict_first(self, hint[0], hint[1])
+        if found is None:
+            raise StopIteration
+        key, keys_id, pos = found
+        self._front = (keys_id, pos)
+        return key
+
+    def clear(self):
+        'od.clear() -> None.  Remove all items from od.'
+        self._front = None
+        dict.clear(self)
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair: the newest (last=True) or oldest."""
         if not self:
             raise KeyError('dictionary is empty')
         if last:
             return dict.popitem(self)
-        key = next(iter(dict.keys(self)))
+        key = self._first_key()
         value = dict.pop(self, key)
         return key, value
 
     def move_to_end(self, key, last=True):
-        """Move an existing element to the end (or beginning if last is false).
-
-        Raise KeyError if the element does not exist.
-        """
+        """Move key to the end (or, with last=False, the front); KeyError if absent."""
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
@@ -140,15 +160,12 @@ class OrderedDict(dict):
                 dict.__setitem__(self, k, v)
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
         return odict_keys(self)
 
     def values(self):
-        "D.values() -> an object providing a view on D's values"
         return odict_values(self)
 
     def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
         return odict_items(self)
 
     def __iter__(self):
@@ -160,20 +177,11 @@ class OrderedDict(dict):
     __marker = object()
 
     def pop(self, key, default=__marker):
-        '''od.pop(k[,d]) -> v, remove specified key and return the corresponding
-        value.  If key is not found, d is returned if given, otherwise KeyError
-        is raised.
-
-        '''
         if default is self.__marker:
             return dict.pop(self, key)
         return dict.pop(self, key, default)
 
     def setdefault(self, key, default=None):
-        '''Insert key with a value of default if key is not in the dictionary.
-
-        Return the value for key if key is in the dictionary, else default.
-        '''
         return dict.setdefault(self, key, default)
 
     def __repr__(self):
@@ -189,8 +197,6 @@ class OrderedDict(dict):
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        '''Create a new ordered dictionary with keys from iterable and values set to value.
-        '''
         self = cls()
         for key in iterable:
             self[key] = value
@@ -276,12 +282,8 @@ if _tuplegetter is None:
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields.
-
-    >>> Point = namedtuple('Point', ['x', 'y'])
-    >>> Point(11, y=22)
-    Point(x=11, y=22)
-    """
+    """Create a tuple subclass named typename with the given fields
+    (attribute access, _make, _replace, _asdict, _fields, defaults)."""
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
     field_names = list(map(str, field_names))
@@ -368,11 +370,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         return self.__class__.__name__ + repr_fmt % self
 
     def _asdict(self):
-        'Return a new dict which maps field names to their values.'
         return dict(zip(self._fields, self))
 
     def __getnewargs__(self):
-        'Return self as a plain tuple.  Used by copy and pickle.'
         return tuple(self)
 
     for method in (__new__, _make.__func__, _replace, __repr__, _asdict,
@@ -411,16 +411,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 # Counter
 
 class Counter(dict):
-    '''Dict subclass for counting hashable items.  Sometimes called a bag
-    or multiset.  Elements are stored as dictionary keys and their counts
-    are stored as dictionary values.
-    '''
+    """A dict of counts: elements are keys, their counts the values;
+    missing elements count zero.  Supports multiset arithmetic."""
 
     def __init__(self, iterable=None, /, **kwds):
-        '''Create a new, empty Counter object.  And if given, count elements
-        from an input iterable.  Or, initialize the count from another mapping
-        of elements to their counts.
-        '''
         super().__init__()
         self.update(iterable, **kwds)
 
@@ -433,9 +427,7 @@ class Counter(dict):
         return sum(self.values())
 
     def most_common(self, n=None):
-        '''List the n most common elements and their counts from the most
-        common to the least.  If n is None, then list all element counts.
-        '''
+        """The (element, count) pairs, most common first (the n first when n is given)."""
         ordered = sorted(self.items(), key=_count_of, reverse=True)
         if n is None:
             return ordered
@@ -444,8 +436,7 @@ class Counter(dict):
         return ordered[:n]
 
     def elements(self):
-        '''Iterator over elements repeating each as many times as its count.
-        '''
+        """An iterator repeating each element as many times as its count."""
         try:
             from itertools import chain, starmap, repeat
         except ImportError:
@@ -458,8 +449,7 @@ class Counter(dict):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        '''Like dict.update() but add counts instead of replacing them.
-        '''
+        """Add counts from an iterable or a mapping (and keyword arguments)."""
         if iterable is not None:
             if isinstance(iterable, _collections_abc.Mapping):
                 if self:
@@ -475,9 +465,7 @@ class Counter(dict):
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        '''Like dict.update() but subtracts counts instead of replacing them.
-        Counts can be reduced below zero.
-        '''
+        """Subtract counts from an iterable or a mapping (counts may go negative)."""
         if iterable is not None:
             get = self.get
             if isinstance(iterable, _collections_abc.Mapping):
@@ -497,7 +485,6 @@ class Counter(dict):
         return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
-        'Like dict.__delitem__() but does not raise KeyError for missing values.'
         if elem in self:
             super().__delitem__(elem)
 
@@ -513,37 +500,31 @@ class Counter(dict):
     # Multiset comparisons: missing elements count as zero.
 
     def __eq__(self, other):
-        'True if all counts agree. Missing counts are treated as zero.'
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        'True if any counts disagree. Missing counts are treated as zero.'
         if not isinstance(other, Counter):
             return NotImplemented
         return not self == other
 
     def __le__(self, other):
-        'True if all counts in self are a subset of those in other.'
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] <= other[e] for c in (self, other) for e in c)
 
     def __lt__(self, other):
-        'True if all counts in self are a proper subset of those in other.'
         if not isinstance(other, Counter):
             return NotImplemented
         return self <= other and self != other
 
     def __ge__(self, other):
-        'True if all counts in self are a superset of those in other.'
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] >= other[e] for c in (self, other) for e in c)
 
     def __gt__(self, other):
-        'True if all counts in self are a proper superset of those in other.'
         if not isinstance(other, Counter):
             return NotImplemented
         return self >= other and self != other
@@ -567,7 +548,6 @@ class Counter(dict):
         return result
 
     def __sub__(self, other):
-        ''' Subtract count, but keep only results with positive counts.'''
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -581,7 +561,6 @@ class Counter(dict):
         return result
 
     def __or__(self, other):
-        '''Union is the maximum of value in either of the input counters.'''
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -596,7 +575,6 @@ class Counter(dict):
         return result
 
     def __and__(self, other):
-        ''' Intersection is the minimum of corresponding counts.'''
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
@@ -608,7 +586,6 @@ class Counter(dict):
         return result
 
     def __pos__(self):
-        'Adds an empty counter, effectively stripping negative and zero counts'
         result = Counter()
         for elem, count in self.items():
             if count > 0:
@@ -616,9 +593,6 @@ class Counter(dict):
         return result
 
     def __neg__(self):
-        '''Subtracts from an empty counter.  Strips positive and zero counts,
-        and flips the sign on negative counts.
-        '''
         result = Counter()
         for elem, count in self.items():
             if count < 0:
@@ -626,26 +600,22 @@ class Counter(dict):
         return result
 
     def _keep_positive(self):
-        '''Internal method to strip elements with a negative or zero count'''
         drop = [elem for elem, count in self.items() if not count > 0]
         for elem in drop:
             del self[elem]
         return self
 
     def __iadd__(self, other):
-        '''Inplace add from another counter, keeping only positive counts.'''
         for elem, count in other.items():
             self[elem] += count
         return self._keep_positive()
 
     def __isub__(self, other):
-        '''Inplace subtract counter, but keep only results with positive counts.'''
         for elem, count in other.items():
             self[elem] -= count
         return self._keep_positive()
 
     def __ior__(self, other):
-        '''Inplace union is the maximum of value from either counter.'''
         for elem, other_count in other.items():
             count = self[elem]
             if other_count > count:
@@ -653,7 +623,6 @@ class Counter(dict):
         return self._keep_positive()
 
     def __iand__(self, other):
-        '''Inplace intersection is the minimum of corresponding counts.'''
         for elem, count in self.items():
             other_count = other[elem]
             if other_count < count:
@@ -675,14 +644,10 @@ def _elements(counter):
 # ChainMap
 
 class ChainMap(_collections_abc.MutableMapping):
-    ''' A ChainMap groups multiple dicts (or other mappings) together
-    to create a single, updateable view.
-    '''
+    """A single mapping view over several mappings, searched in order;
+    writes go to the first one."""
 
     def __init__(self, *maps):
-        '''Initialize a ChainMap by setting *maps* to the given mappings.
-        If no mappings are provided, a single empty dictionary is used.
-        '''
         self.maps = list(maps) or [{}]
 
     def __missing__(self, key):
@@ -720,20 +685,14 @@ class ChainMap(_collections_abc.MutableMapping):
 
     @classmethod
     def fromkeys(cls, iterable, *args):
-        'Create a ChainMap with a single dict created from the iterable.'
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        'New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]'
         return self.__class__(self.maps[0].copy(), *self.maps[1:])
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        '''New ChainMap with a new map followed by all previous maps.
-        If no map is provided, an empty dict is used.
-        Keyword arguments update the map or new empty dict.
-        '''
         if m is None:
             m = kwargs
         elif kwargs:
@@ -755,14 +714,13 @@ class ChainMap(_collections_abc.MutableMapping):
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def popitem(self):
-        'Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty.'
+        """Remove and return a (key, value) pair: the newest (last=True) or oldest."""
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
-        'Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0].'
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
@@ -888,7 +846,7 @@ class UserDict(_collections_abc.MutableMapping):
 
 
 class UserList(_collections_abc.MutableSequence):
-    """A more or less complete user-defined wrapper around list objects."""
+    """A list-like class wrapping a real list kept in self.data."""
 
     def __init__(self, initlist=None):
         self.data = []

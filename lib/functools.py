@@ -164,7 +164,8 @@ _convert = {
 
 
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
+    """Class decorator adding the missing rich comparisons from one of
+    __lt__, __le__, __gt__, __ge__ (and __eq__)."""
     # A comparison counts as defined when it is not object's default.
     roots = {op for op in _convert
              if getattr(cls, op, None) is not getattr(object, op, None)}
@@ -222,15 +223,16 @@ def cmp_to_key(mycmp):
     return KeyWrapper(mycmp)
 
 
+try:
+    from _functools import cmp_to_key
+except ImportError:
+    pass
+
+
 # ---------------------------------------------------------------------------
 # reduce
 
 def reduce(*args, **kwargs):
-    """reduce(function, iterable[, initial]) -> value
-
-Fold the items of iterable from the left with a two-argument function,
-starting from initial when it is given (it is also the result for an
-empty iterable)."""
     if kwargs:
         raise TypeError("reduce() takes no keyword arguments")
     n = len(args)
@@ -255,6 +257,12 @@ empty iterable)."""
     for element in it:
         value = function(value, element)
     return value
+
+
+try:
+    from _functools import reduce
+except ImportError:
+    pass
 
 
 # ---------------------------------------------------------------------------
@@ -352,6 +360,12 @@ class partial:
 partial.func = _ReadOnlyField(partial._p_func, "function object to use in future partial calls")
 partial.args = _ReadOnlyField(partial._p_args, "tuple of arguments to future partial calls")
 partial.keywords = _ReadOnlyField(partial._p_kw, "dictionary of keyword arguments to future partial calls")
+
+
+try:
+    from _functools import partial
+except ImportError:
+    pass
 
 
 @recursive_repr()
@@ -574,8 +588,14 @@ def _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo):
     return wrapper
 
 
+try:
+    from _functools import _lru_cache_wrapper
+except ImportError:
+    pass
+
+
 def cache(user_function, /):
-    'Simple lightweight unbounded cache.  Sometimes called "memoize".'
+    """An unbounded lru_cache."""
     return lru_cache(maxsize=None)(user_function)
 
 

@@ -163,7 +163,6 @@ def contains(a, b):
     return b in a
 
 def countOf(a, b):
-    "Return the number of items in a which are, or which equal, b."
     return sum(1 for x in a if x is b or x == b)
 
 def delitem(a, b):
@@ -186,14 +185,8 @@ def setitem(a, b, c):
     a[b] = c
 
 def length_hint(obj, default=0):
-    """Return an estimate of the number of items in obj.
-
-    This is useful for presizing containers when building from an iterable.
-
-    If the object supports len(), the result will be exact.
-    Otherwise, it may over- or under-estimate by an arbitrary amount.
-    The result will be an integer >= 0.
-    """
+    """An estimate of len(obj): len() if defined, else __length_hint__(),
+    else default."""
     if not isinstance(default, int):
         raise TypeError(f"'{type(default).__name__}' object cannot be "
                         f"interpreted as an integer")
@@ -228,12 +221,8 @@ def call(obj, /, *args, **kwargs):
 # Generalized lookup objects
 
 class attrgetter:
-    """Return a callable object that fetches the given attribute(s) from its operand.
-    After f = attrgetter('name'), the call f(r) returns r.name.
-    After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
-    After h = attrgetter('name.first', 'name.last'), the call h(r) returns
-    (r.name.first, r.name.last).
-    """
+    """Callable fetching the named attributes (dotted names allowed) of its
+    argument: a value for one name, a tuple for several."""
     __slots__ = ('_attrs', '_call')
 
     def __init__(self, attr, /, *attrs):
@@ -275,10 +264,8 @@ class attrgetter:
 
 
 class itemgetter:
-    """Return a callable object that fetches the given item(s) from its operand.
-    After f = itemgetter(2), the call f(r) returns r[2].
-    After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])
-    """
+    """Callable fetching the given items of its argument: obj[item], or a
+    tuple for several items."""
     __slots__ = ('_items', '_call')
 
     def __init__(self, item, /, *items):
@@ -305,12 +292,8 @@ class itemgetter:
 
 
 class methodcaller:
-    """
-    Return a callable object that calls the given method on its operand.
-    After f = methodcaller('name'), the call f(r) returns r.name().
-    After g = methodcaller('name', 'date', foo=1), the call g(r) returns
-    r.name('date', foo=1).
-    """
+    """Callable calling the named method of its argument with the given
+    arguments."""
     __slots__ = ('_name', '_args', '_kwargs')
 
     def __init__(self, name, /, *args, **kwargs):
@@ -419,8 +402,7 @@ try:
 except ImportError:
     pass
 
-# All of these "__func__ = func" assignments have to happen after importing
-# from _operator to make sure they're set to the right function
+# The dunder names alias whichever implementation was kept above.
 __lt__ = lt
 __le__ = le
 __eq__ = eq

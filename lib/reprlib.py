@@ -24,7 +24,8 @@ def _first(iterable, n):
 
 
 def recursive_repr(fillvalue='...'):
-    'Decorator to make a repr function return fillvalue for a recursive call'
+    """Decorator: a __repr__ that returns fillvalue when it reaches the
+    same object again while running."""
 
     def decorating_function(user_function):
         active = set()

@@ -57,5 +57,12 @@ PyObject *PyInit_time(void);    /* new: module "time" */
 PyObject *PyInit_gc(void);      /* new: module "gc" (src/modules/gcmodule.c) */
 PyObject *PyInit__weakref(void);  /* new: module "_weakref" (src/modules/_weakref.c) */
 PyObject *PyInit_atexit(void);  /* new: module "atexit" (src/modules/atexitmodule.c) */
+/* C accelerators of lib/ modules (new references): */
+PyObject *PyInit__bisect(void);
+PyObject *PyInit__collections(void);
+PyObject *PyInit__heapq(void);
+PyObject *PyInit__operator(void);
+PyObject *PyInit__random(void);
+PyObject *PyInit_itertools(void);
 
 #endif

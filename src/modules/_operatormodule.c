@@ -168,9 +168,11 @@ typedef struct {
     Py_ssize_t nitems;
     PyObject *item;         /* the item, or the tuple of items */
     Py_ssize_t index;       /* >= 0: the single item is this small int */
+    vectorcallfunc vectorcall;
 } itemgetterobject;
 
 static PyTypeObject itemgetter_type;
+static PyObject *itemgetter_vectorcall(PyObject *, PyObject *const *, size_t, PyObject *);
 
 static PyObject *
 itemgetter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
@@ -191,6 +193,7 @@ itemgetter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     ig->item = Py_NewRef(item);
     ig->nitems = nitems;
     ig->index = -1;
+    ig->vectorcall = itemgetter_vectorcall;
     if (nitems == 1 && PyLong_CheckExact(item)) {
         Py_ssize_t v = PyLong_AsSsize_t(item);
         if (v == -1 && PyErr_Occurred())
@@ -301,11 +304,11 @@ static PyTypeObject itemgetter_type = {
     .tp_name = "operator.itemgetter",
     .tp_basicsize = sizeof(itemgetterobject),
     .tp_dealloc = itemgetter_dealloc,
-    .tp_vectorcall_offset = 0,
+    .tp_vectorcall_offset = offsetof(itemgetterobject, vectorcall),
     .tp_repr = itemgetter_repr,
     .tp_call = itemgetter_call,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_doc = itemgetter_doc,
     .tp_traverse = itemgetter_traverse,
     .tp_methods = itemgetter_methods,
@@ -320,9 +323,11 @@ typedef struct {
     PyObject_HEAD
     Py_ssize_t nattrs;
     PyObject *attr;         /* tuple: each entry a name or a tuple of names */
+    vectorcallfunc vectorcall;
 } attrgetterobject;
 
 static PyTypeObject attrgetter_type;
+static PyObject *attrgetter_vectorcall(PyObject *, PyObject *const *, size_t, PyObject *);
 
 static PyObject *
 attrgetter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
@@ -379,6 +384,7 @@ attrgetter_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     }
     ag->attr = attr;
     ag->nattrs = nattrs;
+    ag->vectorcall = attrgetter_vectorcall;
     PyObject_GC_Track(ag);
     return (PyObject *)ag;
 }
@@ -526,10 +532,11 @@ static PyTypeObject attrgetter_type = {
     .tp_name = "operator.attrgetter",
     .tp_basicsize = sizeof(attrgetterobject),
     .tp_dealloc = attrgetter_dealloc,
+    .tp_vectorcall_offset = offsetof(attrgetterobject, vectorcall),
     .tp_repr = attrgetter_repr,
     .tp_call = attrgetter_call,
     .tp_getattro = PyObject_GenericGetAttr,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_doc = attrgetter_doc,
     .tp_traverse = attrgetter_traverse,
     .tp_methods = attrgetter_methods,

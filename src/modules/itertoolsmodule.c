@@ -248,14 +248,7 @@ count_repr(PyObject *self)
 }
 
 PyDoc_STRVAR(count_doc,
-"count(start=0, step=1)\n--\n\n"
-"Return a count object whose .__next__() method returns consecutive values.\n\n"
-"Equivalent to:\n"
-"    def count(firstval=0, step=1):\n"
-"        x = firstval\n"
-"        while 1:\n"
-"            yield x\n"
-"            x += step");
+"count(start=0, step=1)\n--\n\nAn endless arithmetic progression: start, start+step, start+2*step, ...");
 
 static PyTypeObject count_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -368,8 +361,7 @@ cycle_next(PyObject *self)
 }
 
 PyDoc_STRVAR(cycle_doc,
-"cycle(iterable, /)\n--\n\n"
-"Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.");
+"cycle(iterable, /)\n--\n\nThe items of iterable, then the same items again, forever (saved on the first pass).");
 
 static PyTypeObject cycle_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -485,9 +477,7 @@ static PyMethodDef repeat_methods[] = {
 };
 
 PyDoc_STRVAR(repeat_doc,
-"repeat(object [,times]) -> create an iterator which returns the object\n"
-"for the specified number of times.  If not specified, returns the object\n"
-"endlessly.");
+"repeat(object [,times]) -> the object again and again, times times or forever.");
 
 static PyTypeObject repeat_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -595,8 +585,7 @@ accumulate_next(PyObject *self)
 }
 
 PyDoc_STRVAR(accumulate_doc,
-"accumulate(iterable, func=None, *, initial=None)\n--\n\n"
-"Return series of accumulated sums (or other binary function results).");
+"accumulate(iterable, func=None, *, initial=None)\n--\n\nRunning totals of iterable (or running results of the two-argument func), starting with initial when given.");
 
 static PyTypeObject accumulate_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -711,8 +700,7 @@ null_item:
 }
 
 PyDoc_STRVAR(batched_doc,
-"batched(iterable, n)\n--\n\n"
-"Batch data into tuples of length n. The last batch may be shorter than n.");
+"batched(iterable, n)\n--\n\nTuples of n consecutive items of iterable; the last one may be shorter.");
 
 static PyTypeObject batched_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -834,10 +822,7 @@ static PyMethodDef chain_methods[] = {
 };
 
 PyDoc_STRVAR(chain_doc,
-"chain(*iterables) --> chain object\n\n"
-"Return a chain object whose .__next__() method returns elements from the\n"
-"first iterable until it is exhausted, then elements from the next\n"
-"iterable, until all of the iterables are exhausted.");
+"chain(*iterables) --> chain object\n\nThe items of the first iterable, then those of the next one, and so on.");
 
 static PyTypeObject chain_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -937,8 +922,7 @@ compress_next(PyObject *self)
 }
 
 PyDoc_STRVAR(compress_doc,
-"compress(data, selectors)\n--\n\n"
-"Return data elements corresponding to true selector elements.");
+"compress(data, selectors)\n--\n\nThe items of data whose corresponding selector is true.");
 
 static PyTypeObject compress_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -1150,15 +1134,13 @@ static PyTypeObject NAME##_type = {                                       \
 };
 
 FUNCIT_TYPE(dropwhile, "dropwhile(predicate, iterable, /)\n--\n\n"
-            "Drop items from the iterable while predicate(item) is true.\n\n"
-            "Afterwards, return every element until the iterable is exhausted.")
+            "The items of iterable from the first one for which predicate is false.")
 FUNCIT_TYPE(takewhile, "takewhile(predicate, iterable, /)\n--\n\n"
-            "Return successive entries from an iterable as long as the predicate evaluates to true for each entry.")
+            "The items of iterable up to the first one for which predicate is false.")
 FUNCIT_TYPE(filterfalse, "filterfalse(function, iterable, /)\n--\n\n"
-            "Return those items of iterable for which function(item) is false.\n\n"
-            "If function is None, return the items that are false.")
+            "The items of iterable for which function(item) is false (the false items when function is None).")
 FUNCIT_TYPE(starmap, "starmap(function, iterable, /)\n--\n\n"
-            "Return an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence.")
+            "function(*args) for each argument tuple args of iterable.")
 
 /* ------------------------------------------------------------------ */
 /* groupby and _grouper                                                */
@@ -1296,12 +1278,7 @@ groupby_next(PyObject *self)
 }
 
 PyDoc_STRVAR(groupby_doc,
-"groupby(iterable, key=None)\n--\n\n"
-"make an iterator that returns consecutive keys and groups from the iterable\n\n"
-"  iterable\n    Elements to divide into groups according to the key function.\n"
-"  key\n    A function for computing the group category for each element.\n"
-"    If the key function is not specified or is None, the element itself\n"
-"    is used for grouping.");
+"groupby(iterable, key=None)\n--\n\nPairs (key, group) for each run of consecutive items of iterable with equal key(item) (the item itself when key is None).");
 
 static PyTypeObject groupby_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -1527,14 +1504,7 @@ empty:
 }
 
 PyDoc_STRVAR(islice_doc,
-"islice(iterable, stop) --> islice object\n"
-"islice(iterable, start, stop[, step]) --> islice object\n\n"
-"Return an iterator whose next() method returns selected values from an\n"
-"iterable.  If start is specified, will skip all preceding elements;\n"
-"otherwise, start defaults to zero.  Step defaults to one.  If\n"
-"specified as another value, step determines how many values are\n"
-"skipped between successive calls.  Works like a slice() on a list\n"
-"but returns an iterator.");
+"islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\nThe items of iterable at the positions range(start, stop, step) would give; None means 0, no limit and 1.");
 
 static PyTypeObject islice_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -1639,9 +1609,7 @@ pairwise_next(PyObject *self)
 }
 
 PyDoc_STRVAR(pairwise_doc,
-"pairwise(iterable, /)\n--\n\n"
-"Return an iterator of overlapping pairs taken from the input iterator.\n\n"
-"    s -> (s0,s1), (s1,s2), (s2, s3), ...");
+"pairwise(iterable, /)\n--\n\nOverlapping pairs of consecutive items: (s0, s1), (s1, s2), ...");
 
 static PyTypeObject pairwise_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -1901,7 +1869,7 @@ tee_dealloc(PyObject *self)
 }
 
 static PyMethodDef tee_methods[] = {
-    {"__copy__", tee_copy, METH_NOARGS, "Returns an independent iterator."},
+    {"__copy__", tee_copy, METH_NOARGS, "A new iterator at the same position."},
     {NULL, NULL}
 };
 
@@ -1912,7 +1880,7 @@ static PyTypeObject tee_type = {
     .tp_dealloc = tee_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "Iterator wrapped to make it copyable.",
+    .tp_doc = "One of the iterators made by tee(); copyable.",
     .tp_traverse = tee_traverse,
     .tp_clear = tee_clear,
     .tp_weaklistoffset = offsetof(teeobject, weakreflist),
@@ -2126,13 +2094,7 @@ zip_longest_next(PyObject *self)
 }
 
 PyDoc_STRVAR(zip_longest_doc,
-"zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\n"
-"Return a zip_longest object whose .__next__() method returns a tuple where\n"
-"the i-th element comes from the i-th iterable argument.  The .__next__()\n"
-"method continues until the longest iterable in the argument sequence\n"
-"is exhausted and then it raises StopIteration.  When the shorter iterables\n"
-"are exhausted, the fillvalue is substituted in their place.  The fillvalue\n"
-"defaults to None or can be specified by a keyword argument.");
+"zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\nTuples of the i-th items of every iterable, until the longest one is exhausted; shorter ones contribute fillvalue.");
 
 static PyTypeObject zip_longest_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -2353,17 +2315,7 @@ product_next(PyObject *self)
 }
 
 PyDoc_STRVAR(product_doc,
-"product(*iterables, repeat=1) --> product object\n\n"
-"Cartesian product of input iterables.  Equivalent to nested for-loops.\n\n"
-"For example, product(A, B) returns the same as:  ((x,y) for x in A for y in B).\n"
-"The leftmost iterators are in the outermost for-loop, so the output tuples\n"
-"cycle in a manner similar to an odometer (with the rightmost element changing\n"
-"on every iteration).\n\n"
-"To compute the product of an iterable with itself, specify the number\n"
-"of repetitions with the optional repeat keyword argument. For example,\n"
-"product(A, repeat=4) means the same as product(A, A, A, A).\n\n"
-"product('ab', range(3)) --> ('a',0) ('a',1) ('a',2) ('b',0) ('b',1) ('b',2)\n"
-"product((0,1), (0,1), (0,1)) --> (0,0,0) (0,0,1) (0,1,0) (0,1,1) (1,0,0) ...");
+"product(*iterables, repeat=1) --> product object\n\nCartesian product of the iterables (each repeated `repeat` times), in the order of nested for-loops with the last iterable innermost.");
 
 static PyTypeObject product_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -2481,14 +2433,10 @@ cwr_next(PyObject *self)
 }
 
 PyDoc_STRVAR(combinations_doc,
-"combinations(iterable, r)\n--\n\n"
-"Return successive r-length combinations of elements in the iterable.\n\n"
-"combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)");
+"combinations(iterable, r)\n--\n\nThe r-length subsequences of iterable, in lexicographic order of positions, without repeated positions.");
 
 PyDoc_STRVAR(cwr_doc,
-"combinations_with_replacement(iterable, r)\n--\n\n"
-"Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\n"
-"combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')");
+"combinations_with_replacement(iterable, r)\n--\n\nThe r-length subsequences of iterable, in lexicographic order of positions, where a position may repeat.");
 
 static PyTypeObject combinations_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -2609,9 +2557,7 @@ done:
 }
 
 PyDoc_STRVAR(permutations_doc,
-"permutations(iterable, r=None)\n--\n\n"
-"Return successive r-length permutations of elements in the iterable.\n\n"
-"permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)");
+"permutations(iterable, r=None)\n--\n\nThe r-length orderings of the items of iterable (all of them when r is None), in lexicographic order of positions.");
 
 static PyTypeObject permutations_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
@@ -2635,37 +2581,12 @@ static PyTypeObject permutations_type = {
 
 static PyMethodDef itertools_methods[] = {
     {"tee", (PyCFunction)(void (*)(void))itertools_tee, METH_FASTCALL,
-     "tee($module, iterable, n=2, /)\n--\n\nReturns a tuple of n independent iterators."},
+     "tee($module, iterable, n=2, /)\n--\n\nA tuple of n iterators that each yield all the items of iterable."},
     {NULL, NULL}
 };
 
 PyDoc_STRVAR(module_doc,
-"Functional tools for creating and using iterators.\n\n"
-"Infinite iterators:\n"
-"count(start=0, step=1) --> start, start+step, start+2*step, ...\n"
-"cycle(p) --> p0, p1, ... plast, p0, p1, ...\n"
-"repeat(elem [,n]) --> elem, elem, elem, ... endlessly or up to n times\n\n"
-"Iterators terminating on the shortest input sequence:\n"
-"accumulate(p[, func]) --> p0, p0+p1, p0+p1+p2\n"
-"batched(p, n) --> [p0, p1, ..., p_n-1], [p_n, p_n+1, ..., p_2n-1], ...\n"
-"chain(p, q, ...) --> p0, p1, ... plast, q0, q1, ...\n"
-"chain.from_iterable([p, q, ...]) --> p0, p1, ... plast, q0, q1, ...\n"
-"compress(data, selectors) --> (d[0] if s[0]), (d[1] if s[1]), ...\n"
-"dropwhile(pred, seq) --> seq[n], seq[n+1], starting when pred fails\n"
-"groupby(iterable[, keyfunc]) --> sub-iterators grouped by value of keyfunc(v)\n"
-"filterfalse(pred, seq) --> elements of seq where pred(elem) is False\n"
-"islice(seq, [start,] stop [, step]) --> elements from\n"
-"       seq[start:stop:step]\n"
-"pairwise(s) --> (s[0],s[1]), (s[1],s[2]), (s[2], s[3]), ...\n"
-"starmap(fun, seq) --> fun(*seq[0]), fun(*seq[1]), ...\n"
-"tee(it, n=2) --> (it1, it2 , ... itn) splits one iterator into n\n"
-"takewhile(pred, seq) --> seq[0], seq[1], until pred fails\n"
-"zip_longest(p, q, ...) --> (p[0], q[0]), (p[1], q[1]), ...\n\n"
-"Combinatoric generators:\n"
-"product(p, q, ... [repeat=1]) --> cartesian product\n"
-"permutations(p[, r])\n"
-"combinations(p, r)\n"
-"combinations_with_replacement(p, r)\n");
+"Iterator building blocks.\n\nInfinite: count, cycle, repeat.\nTerminating on the shortest input: accumulate, batched, chain, compress, dropwhile, filterfalse, groupby, islice, pairwise, starmap, takewhile, tee, zip_longest.\nCombinatoric: product, permutations, combinations, combinations_with_replacement.");
 
 static PyModuleDef itertools_def = {
     PyModuleDef_HEAD_INIT,
@@ -2685,9 +2606,8 @@ PyInit_itertools(void)
         &starmap_type, &chain_type, &compress_type, &filterfalse_type,
         &count_type, &zip_longest_type, &pairwise_type, &permutations_type,
         &product_type, &repeat_type, &groupby_type, &grouper_type, &tee_type,
+        &teedata_type,
     };
-    if (PyType_Ready(&teedata_type) < 0)
-        return NULL;
     PyObject *m = PyModule_Create(&itertools_def);
     if (m == NULL)
         return NULL;

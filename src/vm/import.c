@@ -21,11 +21,17 @@ extern const struct _rp_frozen _PyImport_FrozenModules[];
 
 
 static struct _inittab builtin_inittab[] = {
+    {"_bisect", PyInit__bisect},
+    {"_collections", PyInit__collections},
+    {"_heapq", PyInit__heapq},
+    {"_operator", PyInit__operator},
+    {"_random", PyInit__random},
     {"_warnings", PyInit__warnings},
     {"_weakref", PyInit__weakref},
     {"atexit", PyInit_atexit},
     {"dis", PyInit_dis},
     {"gc", PyInit_gc},
+    {"itertools", PyInit_itertools},
     {"math", PyInit_math},
     {"time", PyInit_time},
     {NULL, NULL}

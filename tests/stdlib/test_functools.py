@@ -291,3 +291,33 @@ class Neg:
     def _(self, arg: bool):
         return not arg
 print(Neg().neg(5), Neg().neg(True), Neg().neg('x'))
+
+# C-level details
+print(hash(k(1)) if False else '', end='')
+show(lambda: hash(cmp_to_key(rcmp)(1)))
+print(type(fib).__name__, type(partial(len)).__name__, type(cmp_to_key(rcmp)).__name__, functools.reduce.__module__)
+@lru_cache(maxsize=None)
+def deep(n):
+    return 0 if n == 0 else deep(n - 1) + 1
+print(deep(400))
+class WithCached:
+    @lru_cache(maxsize=4)
+    def twice(self, x):
+        return 2 * x
+wc = WithCached()
+print(wc.twice(3), wc.twice(3), WithCached.twice.cache_info(), WithCached.twice.__name__)
+import copy
+print(copy.copy(fib) is fib, copy.deepcopy(fib) is fib, fib.__reduce__())
+show(lambda: lru_cache(maxsize='x')(len))
+@lru_cache(maxsize=3, typed=True)
+def tk(*a, **k):
+    return len(a) + len(k)
+print(tk(1), tk(1.0), tk(1, b=2), tk(1, b=2), tk(a=1), tk.cache_info())
+p = partial(f, 1, x=2)
+print(p(2, y=3), partial(p, 3)(), partial(f, *range(10))(*range(10))[0][-1])
+def bad_state():
+    partial(f).__setstate__((1, 2, 3, 4))
+show(bad_state)
+p2 = partial(f)
+p2.__setstate__((len, (1,), {'a': 1}, {'z': 9}))
+print(p2.func, p2.args, p2.keywords, p2.z)
