@@ -53,11 +53,6 @@ except ImportError:
     _tuplegetter = None
 
 try:
-    from _collections import _odict_first
-except ImportError:
-    _odict_first = None
-
-try:
     from _collections import _count_elements
 except ImportError:
     def _count_elements(mapping, iterable):
@@ -116,34 +111,13 @@ del _cls
 class OrderedDict(dict):
     'Dictionary that remembers insertion order'
 
-    # Where the first live entry of the underlying table was last seen
-    # (see _collections._odict_first): popping from the front is then
-    # amortised O(1) instead of rescanning the deleted entries.
-    __slots__ = ('_front', '__dict__', '__weakref__')
-
-    def _first_key(self):
-        if _odict_first is None:
-            return next(iter(dict.keys(self)))
-        hint = getattr(self, '_front', None) or (None, 0)
-        found = _odict_first(self, hint[0], hint[1])
-        if found is None:
-            raise StopIteration
-        key, keys_id, pos = found
-        self._front = (keys_id, pos)
-        return key
-
-    def clear(self):
-        'od.clear() -> None.  Remove all items from od.'
-        self._front = None
-        dict.clear(self)
-
     def popitem(self, last=True):
         """Remove and return a (key, value) pair: the newest (last=True) or oldest."""
         if not self:
             raise KeyError('dictionary is empty')
         if last:
             return dict.popitem(self)
-        key = self._first_key()
+        key = next(iter(dict.keys(self)))
         value = dict.pop(self, key)
         return key, value
 

@@ -32,6 +32,9 @@ typedef uint8_t Py_UCS1;
 #define Py_UNREACHABLE() __builtin_unreachable()
 #define Py_LIKELY(x) __builtin_expect(!!(x), 1)
 #define Py_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PyDoc_STRVAR(name, str) static const char name[] = str
+#define PyDoc_STR(str) str
+#define PyDoc_VAR(name) static const char name[]
 #define Py_ARRAY_LENGTH(a) (sizeof(a) / sizeof((a)[0]))
 #define Py_MIN(x, y) (((x) > (y)) ? (y) : (x))
 #define Py_MAX(x, y) (((x) > (y)) ? (x) : (y))

@@ -60,6 +60,7 @@ PyObject *PyInit_atexit(void);  /* new: module "atexit" (src/modules/atexitmodul
 /* C accelerators of lib/ modules (new references): */
 PyObject *PyInit__bisect(void);
 PyObject *PyInit__collections(void);
+PyObject *PyInit__functools(void);
 PyObject *PyInit__heapq(void);
 PyObject *PyInit__operator(void);
 PyObject *PyInit__random(void);

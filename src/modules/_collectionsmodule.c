@@ -30,10 +30,6 @@
 #include "rp_gc.h"
 #include "rp_langextras.h"      /* Py_GenericAlias */
 
-#ifndef PyDoc_STRVAR    /* TODO(lead): CPython's pymacro.h macro; belongs in a public header */
-#define PyDoc_STRVAR(name, str) static const char name[] = str
-#endif
-
 /* ------------------------------------------------------------------ */
 /* deque                                                               */
 /* ------------------------------------------------------------------ */
@@ -581,7 +577,7 @@ deque_remove(PyObject *self, PyObject *value)
         if (cmp < 0)
             return NULL;
         if (state != d->state) {
-            PyErr_SetString(PyExc_IndexError, "deque mutated during remove().");
+            PyErr_SetString(PyExc_IndexError, "deque mutated during iteration");
             return NULL;
         }
         if (cmp > 0) {
@@ -1437,62 +1433,10 @@ static PyTypeObject tuplegetter_type = {
 };
 
 /* ------------------------------------------------------------------ */
-/* _odict_first                                                        */
-/* ------------------------------------------------------------------ */
-
-/* _odict_first(d, keys_id, pos) -> (key, keys_id, pos) or None.
-   The first key of dict d in iteration order, scanning the entry table
-   from pos when keys_id still names d's current keys table (the entries
-   before pos are known to be deleted), else from the start.  Lets the
-   pure-Python OrderedDict pop from the front in amortised O(1): deleted
-   entries stay at the front of the table until the next resize. */
-static PyObject *
-odict_first(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    if (!_PyArg_CheckPositional("_odict_first", nargs, 3, 3))
-        return NULL;
-    PyObject *d = args[0];
-    if (!PyDict_Check(d)) {
-        PyErr_SetString(PyExc_TypeError, "_odict_first() argument 1 must be a dict");
-        return NULL;
-    }
-    PyObject *keys_id = PyLong_FromVoidPtr(((PyDictObject *)d)->ma_keys);
-    if (keys_id == NULL)
-        return NULL;
-    Py_ssize_t pos = 0;
-    int same = PyObject_RichCompareBool(keys_id, args[1], Py_EQ);
-    if (same < 0) {
-        Py_DECREF(keys_id);
-        return NULL;
-    }
-    if (same) {
-        pos = PyLong_AsSsize_t(args[2]);
-        if (pos == -1 && PyErr_Occurred()) {
-            Py_DECREF(keys_id);
-            return NULL;
-        }
-        if (pos < 0)
-            pos = 0;
-    }
-    PyObject *key, *value;
-    if (!PyDict_Next(d, &pos, &key, &value)) {
-        /* a stale hint: scan again from the start */
-        pos = 0;
-        if (!PyDict_Next(d, &pos, &key, &value)) {
-            Py_DECREF(keys_id);
-            Py_RETURN_NONE;
-        }
-    }
-    /* pos is now just past the entry found: that entry's index is pos-1. */
-    return Py_BuildValue("(ONn)", key, keys_id, pos - 1);
-}
-
-/* ------------------------------------------------------------------ */
 /* the module                                                          */
 /* ------------------------------------------------------------------ */
 
 static PyMethodDef collections_methods[] = {
-    {"_odict_first", (PyCFunction)(void (*)(void))odict_first, METH_FASTCALL, NULL},
     {"_count_elements", (PyCFunction)(void (*)(void))count_elements, METH_FASTCALL,
      "_count_elements($module, mapping, iterable, /)\n--\n\nCount elements in the iterable, updating the mapping"},
     {NULL, NULL}

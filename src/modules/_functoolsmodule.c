@@ -25,10 +25,6 @@
 #include "rp_gc.h"
 #include "rp_langextras.h"      /* Py_GenericAlias */
 
-#ifndef PyDoc_STRVAR    /* TODO(lead): CPython's pymacro.h macro; belongs in a public header */
-#define PyDoc_STRVAR(name, str) static const char name[] = str
-#endif
-
 static PyObject *kwd_mark;      /* the keyword separator in cache keys */
 
 /* ------------------------------------------------------------------ */
@@ -197,7 +193,8 @@ partial_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObjec
             return PyErr_NoMemory();
     }
     memcpy(stack, _PyTuple_ITEMS(pto->args), (size_t)pto_nargs * sizeof(PyObject *));
-    memcpy(stack + pto_nargs, args, (size_t)(nargs + nkw) * sizeof(PyObject *));
+    if (nargs + nkw > 0)
+        memcpy(stack + pto_nargs, args, (size_t)(nargs + nkw) * sizeof(PyObject *));
     PyObject *res = PyObject_Vectorcall(pto->fn, stack, (size_t)(pto_nargs + nargs), kwnames);
     if (stack != small)
         PyMem_Free(stack);
@@ -218,14 +215,9 @@ partial_repr(PyObject *self)
     PyObject *parts = PyList_New(0);
     if (parts == NULL)
         goto done;
-    PyObject *s = PyObject_Repr(pto->fn);
-    if (s == NULL || PyList_Append(parts, s) < 0) {
-        Py_XDECREF(s);
-        goto done;
-    }
-    Py_DECREF(s);
-    /* The reprs may run code that changes the partial: hold our own
-       references to the containers. */
+    /* As CPython: the arguments first, the function last (the reprs may
+       run code that changes the partial: hold our own references). */
+    PyObject *s;
     PyObject *args = Py_NewRef(pto->args);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); i++) {
         s = PyObject_Repr(PyTuple_GET_ITEM(args, i));
@@ -254,6 +246,12 @@ partial_repr(PyObject *self)
         Py_DECREF(s);
     }
     Py_DECREF(kw);
+    s = PyObject_Repr(pto->fn);
+    if (s == NULL || PyList_Insert(parts, 0, s) < 0) {
+        Py_XDECREF(s);
+        goto done;
+    }
+    Py_DECREF(s);
     PyObject *joined = PyUnicode_Join(_Py_STR(", "), parts);
     if (joined != NULL) {
         result = PyUnicode_FromFormat("%s(%U)", Py_TYPE(pto)->tp_name, joined);

@@ -20,10 +20,6 @@
 #include "pycore.h"
 #include "rp_object.h"
 
-#ifndef PyDoc_STRVAR    /* TODO(lead): CPython's pymacro.h macro; belongs in a public header */
-#define PyDoc_STRVAR(name, str) static const char name[] = str
-#endif
-
 /* ------------------------------------------------------------------ */
 /* functions                                                           */
 /* ------------------------------------------------------------------ */

@@ -38,10 +38,6 @@
 #include "rp_gc.h"
 #include "rp_langextras.h"      /* Py_GenericAlias */
 
-#ifndef PyDoc_STRVAR    /* TODO(lead): CPython's pymacro.h macro; belongs in a public header */
-#define PyDoc_STRVAR(name, str) static const char name[] = str
-#endif
-
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
 /* ------------------------------------------------------------------ */

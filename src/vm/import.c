@@ -23,6 +23,7 @@ extern const struct _rp_frozen _PyImport_FrozenModules[];
 static struct _inittab builtin_inittab[] = {
     {"_bisect", PyInit__bisect},
     {"_collections", PyInit__collections},
+    {"_functools", PyInit__functools},
     {"_heapq", PyInit__heapq},
     {"_operator", PyInit__operator},
     {"_random", PyInit__random},
