@@ -1008,6 +1008,22 @@ mappingproxy_richcompare(mappingproxyobject *v, PyObject *w, int op)
     return PyObject_RichCompare(v->mapping, w, op);
 }
 
+/* mappingproxy(mapping): a read-only view of a mapping (types.MappingProxyType). */
+static PyObject *
+mappingproxy_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"mapping", NULL};
+    PyObject *mapping;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O:mappingproxy", kwlist, &mapping))
+        return NULL;
+    if (!PyMapping_Check(mapping) || PyList_Check(mapping) || PyTuple_Check(mapping)) {
+        PyErr_Format(PyExc_TypeError, "mappingproxy() argument must be a mapping, not %s",
+                     Py_TYPE(mapping)->tp_name);
+        return NULL;
+    }
+    return PyDictProxy_New(mapping);
+}
+
 PyTypeObject PyDictProxy_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "mappingproxy",
@@ -1023,6 +1039,7 @@ PyTypeObject PyDictProxy_Type = {
     .tp_richcompare = (richcmpfunc)mappingproxy_richcompare,
     .tp_iter = (getiterfunc)mappingproxy_getiter,
     .tp_methods = mappingproxy_methods,
+    .tp_new = mappingproxy_new,
 };
 
 /* New reference. */

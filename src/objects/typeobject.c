@@ -2078,7 +2078,8 @@ object_new_rp(PyTypeObject *type, PyObject *args, PyObject *kwds)
         Py_DECREF(sorted_methods);
         if (joined == NULL) return NULL;
         PyErr_Format(PyExc_TypeError,
-                     "Can't instantiate abstract class %s with abstract method%s '%U'",
+                     "Can't instantiate abstract class %s without an implementation "
+                     "for abstract method%s '%U'",
                      type->tp_name, n > 1 ? "s" : "", joined);
         Py_DECREF(joined);
         return NULL;
