@@ -5,6 +5,7 @@
 #   make asan     ASan+UBSan+LeakSanitizer build (small-object allocator
 #                 bypassed), then the whole test suite under it
 #   make test     build/refpy + the whole test suite ("N passed, N failed")
+#   build/librefpy.a  the interpreter as a static library for embedders
 #   make demo     build/refpy + the examples in examples/
 #   make bench    benchmarks against CPython 3.12, same run (bench/README.md)
 
@@ -74,13 +75,19 @@ build/asan/obj/frozen.o: build/frozen.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@
 
-test: build/refpy
+# The interpreter as a static library for embedders (and tests/capi).
+build/librefpy.a: $(filter-out build/obj/src/main.o,$(REL_OBJS))
+	rm -f $@
+	ar rcs $@ $^
+	echo "$(filter-out -lm,$(LDLIBS))" > build/librefpy.ldlibs
+
+test: build/refpy build/librefpy.a
 	sh tools/runtests.sh build/refpy
 
 test-debug: build/debug/refpy
 	sh tools/runtests.sh build/debug/refpy
 
-asan: build/asan/refpy
+asan: build/asan/refpy build/librefpy.a
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \
 	sh tools/runtests.sh build/asan/refpy

@@ -20,12 +20,6 @@
 
 static const char *progname = "refpy";
 
-const char *
-_Py_ProgramName_rp(void)
-{
-    return progname;
-}
-
 static const char usage_line[] =
     "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 
@@ -70,6 +64,7 @@ main(int argc, char **argv)
     const char *warnopts[32];
     int nwarnopts = 0;
     progname = argv[0];   /* CPython prints argv[0] as given in its messages */
+    _Py_SetProgramName_rp(progname);
 
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];

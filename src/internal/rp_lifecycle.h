@@ -32,7 +32,8 @@ int _PyRun_HandleUncaught(void);
 /* 1 if the program ended with an uncaught KeyboardInterrupt (exit by SIGINT). */
 int _PyRun_KeyboardInterrupted(void);
 PyObject *PyUnicode_DecodeFSDefault_rp(const char *s);   /* new */
-const char *_Py_ProgramName_rp(void);                    /* main.c: argv[0] basename */
+const char *_Py_ProgramName_rp(void);                    /* argv[0] as given */
+void _Py_SetProgramName_rp(const char *name);            /* main.c sets it */
 int _Py_ExitRequested_rp(void);
 /* import.c */
 int _PyImport_InsertPath0(const char *dir);

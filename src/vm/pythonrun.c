@@ -15,6 +15,21 @@
 
 int _Py_HandleSystemExit(int *exitcode);
 
+/* argv[0] as given (CPython names it in "can't open file" messages). */
+static const char *program_name = "python3";
+
+void
+_Py_SetProgramName_rp(const char *name)
+{
+    program_name = name;
+}
+
+const char *
+_Py_ProgramName_rp(void)
+{
+    return program_name;
+}
+
 /* New reference: a code object, or NULL with SyntaxError (etc.) set. */
 PyObject *
 Py_CompileStringObject(const char *str, PyObject *filename, int start, PyCompilerFlags *flags,
