@@ -2281,15 +2281,41 @@ object___reduce_ex__(PyObject *self, PyObject *protocol)
     return object___reduce__(self, NULL);
 }
 
-/* object.__getstate__(): the instance __dict__, or None when the instance
-   has no (non-empty) __dict__ (slots are not included yet). */
+/* object.__getstate__(): the instance __dict__ (None when empty or absent);
+   if __slots__ values are set, the pair (state, {slot: value}). */
 static PyObject *
 object___getstate__(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     PyObject **dictptr = _PyObject_GetDictPtr(self);
-    if (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) > 0)
-        return Py_NewRef(*dictptr);
-    Py_RETURN_NONE;
+    PyObject *state = (dictptr != NULL && *dictptr != NULL && PyDict_GET_SIZE(*dictptr) > 0)
+                          ? Py_NewRef(*dictptr) : Py_NewRef(Py_None);
+    PyObject *slots = NULL;
+    for (PyTypeObject *t = Py_TYPE(self); t != NULL && (t->tp_flags & Py_TPFLAGS_HEAPTYPE);
+         t = t->tp_base) {
+        PyObject *names = ((PyHeapTypeObject *)t)->ht_slots;
+        if (names == NULL || !PyList_Check(names)) continue;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(names); i++) {
+            PyObject *name = PyList_GET_ITEM(names, i), *value;
+            int r = _PyObject_LookupAttr(self, name, &value);
+            if (r < 0) goto error;
+            if (r == 0) continue;
+            if (slots == NULL && (slots = PyDict_New()) == NULL) { Py_DECREF(value); goto error; }
+            r = PyDict_SetItem(slots, name, value);
+            Py_DECREF(value);
+            if (r < 0) goto error;
+        }
+    }
+    if (slots != NULL) {
+        PyObject *pair = PyTuple_Pack(2, state, slots);
+        Py_DECREF(state);
+        Py_DECREF(slots);
+        return pair;
+    }
+    return state;
+error:
+    Py_DECREF(state);
+    Py_XDECREF(slots);
+    return NULL;
 }
 
 static PyMethodDef object_methods[] = {
