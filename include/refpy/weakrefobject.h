@@ -72,7 +72,7 @@ PyAPI_FUNC(PyObject **) _PyObject_GetWeakrefListPtr(PyObject *obj);
 
 #ifdef Py_BUILD_CORE
 /* Ready the three weakref types (weakrefobject.c); 0 or -1 + exception.
-   Idempotent.  TODO(lead): call from _PyTypes_InitTypes. */
+   Idempotent.  Called by _PyTypes_InitTypes at start-up. */
 int _PyWeakref_InitTypes(void);
 #endif
 

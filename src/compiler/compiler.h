@@ -160,9 +160,8 @@ int _RpCfg_PrepareLocalsplus(rp_codeunit_metadata *umd, cfg_builder *g, int code
 int _RpCfg_Stackdepth(basicblock *entry, int code_flags);
 void _RpCfg_ConvertPseudoOps(basicblock *entry);
 int _RpCfg_ResolveJumps(cfg_builder *g);
-/* Stack effect of an instruction (jump: 1 if the branch is taken).
-   Returns INT_MAX for unknown opcodes. */
-int _RpCompile_StackEffect(int opcode, int oparg, int jump);
+/* _RpCompile_StackEffect (stack effect of one instruction) is declared in
+   rp_ast.h: dis.stack_effect uses it too. */
 
 /* Constant cache shared by all code units of one compilation: merges equal
    constants (same type, same value) into one object.  *obj is replaced

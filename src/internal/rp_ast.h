@@ -246,6 +246,9 @@ int _PyAST_Optimize(mod_ty mod, PyArena *arena, int optimize);
 PyCodeObject *_PyAST_Compile(mod_ty mod, PyObject *filename, int optimize, PyArena *arena);
 /* The same with compiler flags (PyCF_* and the CO_FUTURE_* bits, in/out:
    future imports found in the module are added). */
+/* Stack effect of an instruction (jump = 1 if the branch is taken); INT_MAX
+   for an unknown opcode.  Used by the compiler and by dis.stack_effect. */
+int _RpCompile_StackEffect(int opcode, int oparg, int jump);
 PyCodeObject *_PyAST_CompileFlags(mod_ty mod, PyObject *filename, int *cf_flags, int optimize,
                                   PyArena *arena);
 

@@ -17,7 +17,6 @@ int _PyImport_Init(void);            /* import.c: sys.path, meta state */
 void _PyModule_ClearDict(PyObject *d);
 int _PyAtExit_Register(PyObject *func, PyObject *args, PyObject *kwargs);
 void _PyAtExit_Call(void);
-PyObject *_PyTuple_Empty_rp(void);   /* BORROWED */
 
 /* pythonrun.c */
 /* Run a script file as __main__: 0 ok, else the process exit status with

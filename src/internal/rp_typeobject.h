@@ -19,10 +19,6 @@ int _PyType_SetNames(PyTypeObject *type);
 int _PyType_InitSubclass(PyTypeObject *type, PyObject *kwds);
 /* Call a function found by _PyType_Lookup with args[0] as self: new ref. */
 PyObject *_PyObject_CallUnbound(PyObject *func, PyObject *const *args, Py_ssize_t nargs);
-Py_ssize_t PyUnicode_FindChar_rp(PyObject *s, Py_UCS4 ch);
-void *PyLong_AsVoidPtr_rp(PyObject *v);
-PyObject *PyLong_FromVoidPtr_rp(void *p);   /* new */
-PyObject *_PyType_AllocNoTrack_rp(PyTypeObject *type);  /* new, untracked */
 /* superobject.c: super(type, obj).name without creating a super object;
    *method is set to 1 if the result is an unbound method descriptor.  New ref. */
 PyObject *_PySuper_Lookup(PyTypeObject *type, PyObject *obj, PyObject *name, int *method);

@@ -39,16 +39,9 @@
 #include "rp_eval.h"
 #include "rp_typeobject.h"
 #include "rp_modules.h"
+#include "rp_langextras.h"   /* PyMemoryView_Type */
 #include <math.h>
 
-/* Types that live in other helpers' files but have no header yet.  Weak
-   references: the name is only added to builtins if the type exists. */
-/* TODO(lead): belongs in complexobject.h */
-extern PyTypeObject PyComplex_Type __attribute__((weak));
-/* TODO(lead): belongs in memoryobject.h */
-extern PyTypeObject PyMemoryView_Type __attribute__((weak));
-/* TODO(lead): belongs in pyerrors.h (exceptions helper), if it exists */
-extern PyObject *PyExc_ExceptionGroup __attribute__((weak));
 
 /* Compiler flags accepted by compile() (CPython's PyCF_* and CO_FUTURE_*). */
 #define RP_PyCF_MASK 0x1fe0000
@@ -1801,13 +1794,11 @@ _PyBuiltin_Init(void)
     SETBUILTIN("False", Py_False);
     SETBUILTIN("True", Py_True);
     SETBUILTIN("bool", &PyBool_Type);
-    if (&PyMemoryView_Type != NULL)
-        SETBUILTIN("memoryview", &PyMemoryView_Type);
+    SETBUILTIN("memoryview", &PyMemoryView_Type);
     SETBUILTIN("bytearray", &PyByteArray_Type);
     SETBUILTIN("bytes", &PyBytes_Type);
     SETBUILTIN("classmethod", &PyClassMethod_Type);
-    if (&PyComplex_Type != NULL)
-        SETBUILTIN("complex", &PyComplex_Type);
+    SETBUILTIN("complex", &PyComplex_Type);
     SETBUILTIN("dict", &PyDict_Type);
     SETBUILTIN("enumerate", &PyEnum_Type);
     SETBUILTIN("filter", &PyFilter_Type);
@@ -1835,7 +1826,7 @@ _PyBuiltin_Init(void)
 #define RP_EXC(name, base, kind) SETBUILTIN(#name, PyExc_##name);
 #include "refpy/exceptions.def"
 #undef RP_EXC
-    if (&PyExc_ExceptionGroup != NULL && PyExc_ExceptionGroup != NULL)
+    if (PyExc_ExceptionGroup != NULL)
         SETBUILTIN("ExceptionGroup", PyExc_ExceptionGroup);
     SETBUILTIN("EnvironmentError", PyExc_OSError);
     SETBUILTIN("IOError", PyExc_OSError);

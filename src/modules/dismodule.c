@@ -41,12 +41,8 @@
 #include "rp_opcode.h"
 #include "rp_eval.h"
 #include "rp_modules.h"
+#include "rp_ast.h"      /* _RpCompile_StackEffect */
 
-/* TODO(lead): belongs in an internal header (implemented by the compiler in
-   src/compiler/flowgraph.c, declared in src/compiler/compiler.h):
-   stack effect of an instruction, jump = 1 if the branch is taken;
-   INT_MAX for an unknown opcode. */
-int _RpCompile_StackEffect(int opcode, int oparg, int jump);
 
 #define OPNAME_WIDTH 20
 #define OPARG_WIDTH 5

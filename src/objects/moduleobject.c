@@ -6,7 +6,6 @@
 #include "pycore.h"
 #include "rp_object.h"
 #include "rp_state.h"
-#include "rp_typeobject.h"
 
 static PyMemberDef module_members[] = {
     {"__dict__", _Py_T_OBJECT, offsetof(PyModuleObject, md_dict), Py_READONLY, NULL},
@@ -33,10 +32,19 @@ module_init_dict(PyModuleObject *mod, PyObject *md_dict, PyObject *name, PyObjec
     return 0;
 }
 
+/* Allocate an instance without tracking it yet: new reference. */
+static PyObject *
+alloc_untracked(PyTypeObject *type)
+{
+    PyObject *obj = type->tp_alloc(type, 0);
+    if (obj != NULL && PyObject_GC_IsTracked(obj)) PyObject_GC_UnTrack(obj);
+    return obj;
+}
+
 static PyModuleObject *
 new_module_notrack(PyTypeObject *mt)
 {
-    PyModuleObject *m = (PyModuleObject *)_PyType_AllocNoTrack_rp(mt);
+    PyModuleObject *m = (PyModuleObject *)alloc_untracked(mt);
     if (m == NULL) return NULL;
     m->md_def = NULL;
     m->md_state = NULL;
@@ -46,15 +54,6 @@ new_module_notrack(PyTypeObject *mt)
     if (m->md_dict != NULL) return m;
     Py_DECREF(m);
     return NULL;
-}
-
-/* Allocate an instance without tracking it yet: new reference. */
-PyObject *
-_PyType_AllocNoTrack_rp(PyTypeObject *type)
-{
-    PyObject *obj = type->tp_alloc(type, 0);
-    if (obj != NULL && PyObject_GC_IsTracked(obj)) PyObject_GC_UnTrack(obj);
-    return obj;
 }
 
 /* New reference. */

@@ -1101,7 +1101,7 @@ type_mro(PyTypeObject *self, PyObject *Py_UNUSED(ignored))
 static PyObject *
 type_subclasses(PyTypeObject *type, PyObject *Py_UNUSED(ignored))
 {
-    /* Subclasses are tracked through weak references in tp_subclasses. */
+    /* Subclasses are recorded by address in tp_subclasses (see add_subclass). */
     PyObject *list = PyList_New(0);
     if (list == NULL) return NULL;
     PyObject *dict = (PyObject *)type->tp_subclasses;
@@ -1110,7 +1110,7 @@ type_subclasses(PyTypeObject *type, PyObject *Py_UNUSED(ignored))
     PyObject *k, *v;
     while (PyDict_Next(dict, &pos, &k, &v)) {
         /* Values are borrowed type pointers stored as ints (see add_subclass). */
-        PyObject *sub = (PyObject *)PyLong_AsVoidPtr_rp(v);
+        PyObject *sub = (PyObject *)PyLong_AsVoidPtr(v);
         if (sub && PyList_Append(list, sub) < 0) { Py_DECREF(list); return NULL; }
     }
     return list;
@@ -1296,16 +1296,10 @@ PyTypeObject PyType_Type = {
 /* tp_subclasses is a dict {id(subclass): subclass-pointer-as-int}; entries
    are removed when the subclass is deallocated, so no reference is held. */
 
-void *
-PyLong_AsVoidPtr_rp(PyObject *v)
-{
-    return (void *)(uintptr_t)PyLong_AsUnsignedLongLong(v);
-}
-
 static int
 add_subclass(PyTypeObject *base, PyTypeObject *type)
 {
-    PyObject *key = PyLong_FromVoidPtr_rp(type);
+    PyObject *key = PyLong_FromVoidPtr(type);
     if (key == NULL) return -1;
     if (base->tp_subclasses == NULL) {
         base->tp_subclasses = PyDict_New();
@@ -1321,19 +1315,13 @@ remove_subclass(PyTypeObject *base, PyTypeObject *type)
 {
     if (base->tp_subclasses == NULL) return;
     PyObject *exc = PyErr_GetRaisedException();
-    PyObject *key = PyLong_FromVoidPtr_rp(type);
+    PyObject *key = PyLong_FromVoidPtr(type);
     if (key != NULL) {
         if (PyDict_DelItem((PyObject *)base->tp_subclasses, key) < 0) PyErr_Clear();
         Py_DECREF(key);
     }
     else PyErr_Clear();
     PyErr_SetRaisedException(exc);
-}
-
-PyObject *
-PyLong_FromVoidPtr_rp(void *p)
-{
-    return PyLong_FromUnsignedLongLong((unsigned long long)(uintptr_t)p);
 }
 
 /* ------------------------------ class creation ------------------------------ */
@@ -1791,7 +1779,7 @@ _Py_Mangle(PyObject *privateobj, PyObject *ident)
     Py_ssize_t nlen = PyUnicode_GET_LENGTH(ident);
     Py_ssize_t plen = PyUnicode_GET_LENGTH(privateobj);
     if ((PyUnicode_READ_CHAR(ident, nlen - 1) == '_' && PyUnicode_READ_CHAR(ident, nlen - 2) == '_') ||
-        PyUnicode_FindChar_rp(ident, '.') >= 0)
+        PyUnicode_FindChar(ident, '.', 0, nlen, 1) >= 0)
         return Py_NewRef(ident);
     Py_ssize_t ipriv = 0;
     while (ipriv < plen && PyUnicode_READ_CHAR(privateobj, ipriv) == '_') ipriv++;
@@ -1802,15 +1790,6 @@ _Py_Mangle(PyObject *privateobj, PyObject *ident)
     Py_DECREF(stripped);
     if (result) PyUnicode_InternInPlace(&result);
     return result;
-}
-
-Py_ssize_t
-PyUnicode_FindChar_rp(PyObject *s, Py_UCS4 ch)
-{
-    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (PyUnicode_READ_CHAR(s, i) == ch) return i;
-    return -1;
 }
 
 int

@@ -1304,7 +1304,7 @@ _PyType_UpdateSlot(PyTypeObject *type, PyObject *name)
                 Py_ssize_t pos = 0;
                 PyObject *k, *v;
                 while (PyDict_Next(subs, &pos, &k, &v)) {
-                    PyTypeObject *sub = (PyTypeObject *)PyLong_AsVoidPtr_rp(v);
+                    PyTypeObject *sub = (PyTypeObject *)PyLong_AsVoidPtr(v);
                     if (sub) update_one_slot(sub, p);
                 }
             }

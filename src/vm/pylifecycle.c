@@ -288,7 +288,7 @@ _PyAtExit_Call(void)
         PyObject *func = PyTuple_GET_ITEM(entry, 0);
         PyObject *args = PyTuple_GET_ITEM(entry, 1);
         PyObject *kwargs = PyTuple_GET_ITEM(entry, 2);
-        PyObject *res = PyObject_Call(func, args == Py_None ? _PyTuple_Empty_rp() : args,
+        PyObject *res = PyObject_Call(func, args == Py_None ? _PyTuple_GetEmpty() : args,
                                       kwargs == Py_None ? NULL : kwargs);
         if (res == NULL) {
             if (PyErr_ExceptionMatches(PyExc_SystemExit)) PyErr_Clear();
@@ -297,13 +297,4 @@ _PyAtExit_Call(void)
         Py_XDECREF(res);
         Py_DECREF(entry);
     }
-}
-
-/* BORROWED: the immortal empty tuple. */
-PyObject *
-_PyTuple_Empty_rp(void)
-{
-    static PyObject *empty;
-    if (empty == NULL) empty = PyTuple_New(0);
-    return empty;
 }

@@ -13,7 +13,6 @@
 #include "rp_frame.h"
 #include <unistd.h>
 
-int _Py_HandleSystemExit(int *exitcode);
 
 /* argv[0] as given (CPython names it in "can't open file" messages). */
 static const char *program_name = "python3";

@@ -58,7 +58,6 @@
 #  endif
 #endif
 
-int _Py_HandleSystemExit(int *exitcode);   /* TODO(lead): belongs in rp_lifecycle.h (traceback.c) */
 
 int _PyRepl_Run(void);
 
